@@ -1,0 +1,44 @@
+package io.advocacy.core;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.advocacy.core.internal.Require;
+
+/**
+ * A signal's idempotency id: a signal delivered twice with the same id takes effect once.
+ *
+ * <p>Valid values are non-blank, at most 256 characters, with no leading or trailing white
+ * space and no control characters. Serialises to JSON as a plain string.
+ *
+ * <p>Value-based and immutable; thread-safe.
+ *
+ * @param value the identifier text
+ */
+public record SignalId(@JsonValue String value) {
+  /**
+   * Validates the identifier.
+   *
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is blank or malformed
+   */
+  public SignalId {
+    Require.identifier("signal id", value);
+  }
+
+  /**
+   * Returns the identifier for a string.
+   *
+   * @param value the identifier text
+   * @return the identifier
+   * @throws IllegalArgumentException if it is blank or malformed
+   */
+  @JsonCreator
+  public static SignalId of(String value) {
+    return new SignalId(value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}
