@@ -430,6 +430,28 @@ class CsvAdapterTest extends SignalAdapterContract {
         .extracting(s -> s.id().value()).containsExactly("r-1");
   }
 
+  @Test
+  void bytesThatAreNotUtf8StopTheRunWithOneRejection() {
+    byte[] head = (HEADER + "r-1,c-1,nps,2026-03-01T10:15:30Z,9,,,\n").getBytes(StandardCharsets.UTF_8);
+    byte[] bad = {'r', '-', '2', ',', (byte) 0xC3, (byte) 0x28, '\n'};
+    byte[] all = new byte[head.length + bad.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(bad, 0, all, head.length, bad.length);
+    AdapterResult result = adapter().read(new java.io.ByteArrayInputStream(all));
+    assertBalanced(result);
+    assertThat(result.signals()).hasSize(1);
+    assertThat(result.rejections()).singleElement()
+        .satisfies(r -> assertThat(r.reason()).isEqualTo(RejectionReason.UNREADABLE_REMAINDER));
+  }
+
+  @Test
+  void aCharacterAfterAClosingQuoteStopsTheRunNamingTheRow() {
+    Rejection r = onlyRejection(adapter().read(HEADER
+        + "r-1,c-1,nps,2026-03-01T10:15:30Z,9,,,\"a\"b\n"
+        + "r-2,c-1,nps,2026-03-01T10:15:30Z,9,,,\n"));
+    assertRejection(r, "", RejectionReason.UNREADABLE_REMAINDER, 2, "2 lines (2-3) not read");
+  }
+
   private static InputStream stream(String text) {
     return new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }
