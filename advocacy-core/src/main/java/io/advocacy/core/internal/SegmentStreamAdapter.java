@@ -162,6 +162,16 @@ public final class SegmentStreamAdapter implements SignalAdapter {
     return first.length() > MAX_MESSAGE ? first.substring(0, MAX_MESSAGE - 3) + "..." : first;
   }
 
+  private static String scalar(JsonToken t) {
+    return switch (t) {
+      case VALUE_STRING -> "string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+      case VALUE_TRUE, VALUE_FALSE -> "boolean";
+      case VALUE_NULL -> "null";
+      default -> t.name();
+    };
+  }
+
   private static String where(@Nullable TokenStreamLocation at) {
     return at == null ? "an unknown position" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
   }
@@ -282,7 +292,7 @@ public final class SegmentStreamAdapter implements SignalAdapter {
           reject(
               "",
               RejectionReason.MALFORMED_RECORD,
-              "the document is " + t.asString() + ", not a JSON object or array");
+              "the document is a single " + scalar(t) + ", not a JSON object or array");
           return;
         }
         if (p.nextToken() != null) {

@@ -176,6 +176,10 @@ class SegmentAdapterTest extends SignalAdapterContract {
     assertThat(array.rejections().get(0).reason()).isEqualTo(RejectionReason.MALFORMED_RECORD);
     assertThat(array.rejections().get(0).record()).isEqualTo(new RecordRef(1, 0));
 
+    AdapterResult scalar = read(JSON, "\"just text\"");
+    assertThat(scalar.rejections()).extracting(Rejection::message)
+        .containsExactly("the document is a single string, not a JSON object or array");
+
     AdapterResult single = read(JSON, NPS);
     assertThat(single.signals())
         .containsExactly(signal("m-1", CustomerId.of("u-1"), SignalType.NPS_ANSWERED, "2026-03-01T10:15:30Z")
