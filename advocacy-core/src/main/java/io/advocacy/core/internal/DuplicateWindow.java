@@ -23,7 +23,7 @@ public final class DuplicateWindow {
       throw new IllegalArgumentException("duplicate window capacity must be at least 1: " + capacity);
     }
     this.recent =
-        new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, false) {
+        new LinkedHashMap<>(16, 0.75f, false) {
           private static final long serialVersionUID = 1L;
 
           @Override

@@ -1,7 +1,6 @@
 package io.advocacy.core.internal;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Argument checks shared by the value types. Every failure names the value and says why.
@@ -11,8 +10,6 @@ import java.util.regex.Pattern;
 public final class Require {
   /** Longest identifier accepted, in characters. */
   public static final int MAX_ID_LENGTH = 256;
-
-  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.\\-]{0,63}");
 
   private Require() {}
 
@@ -85,7 +82,21 @@ public final class Require {
    * @return true when valid
    */
   public static boolean isName(String value) {
-    return NAME.matcher(value).matches();
+    int n = value.length();
+    if (n == 0 || n > 64 || !isLower(value.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      char c = value.charAt(i);
+      if (!isLower(c) && !(c >= '0' && c <= '9') && c != '_' && c != '.' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLower(char c) {
+    return c >= 'a' && c <= 'z';
   }
 
   /**
