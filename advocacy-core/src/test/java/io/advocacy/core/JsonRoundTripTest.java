@@ -1,6 +1,7 @@
 package io.advocacy.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 class JsonRoundTripTest {
@@ -106,6 +108,29 @@ class JsonRoundTripTest {
     assertThat(MAPPER.writeValueAsString(link))
         .isEqualTo(
             "{\"anonymousId\":\"a-9\",\"customer\":\"c-42\",\"linkedAt\":\"2026-03-01T10:15:30.120Z\"}");
+  }
+
+  @Test
+  void invalidJsonIsRejectedWithTheModelsReason() {
+    String nps11 =
+        "{\"id\":\"s-1\",\"subject\":\"customer:c-42\",\"type\":\"nps_answered\","
+            + "\"occurredAt\":\"2026-03-01T10:15:30Z\",\"value\":11,\"amount\":null,"
+            + "\"attributes\":{},\"source\":\"host\"}";
+    assertThatThrownBy(() -> MAPPER.readValue(nps11, Signal.class))
+        .isInstanceOf(JacksonException.class)
+        .hasRootCauseExactlyInstanceOf(IllegalArgumentException.class)
+        .hasRootCauseMessage("nps_answered value 11 is outside whole numbers 0..10");
+    String noPrefix = nps11.replace("customer:c-42", "c-42").replace("11", "9");
+    assertThatThrownBy(() -> MAPPER.readValue(noPrefix, Signal.class))
+        .isInstanceOf(JacksonException.class)
+        .hasRootCauseMessage("subject \"c-42\" must start with \"customer:\" or \"anonymous:\"");
+    assertThatThrownBy(
+            () -> MAPPER.readValue("{\"amount\":19.999,\"currency\":\"USD\"}", Money.class))
+        .isInstanceOf(JacksonException.class)
+        .hasRootCauseMessage("amount 19.999 has more than 2 decimal places for USD");
+    assertThatThrownBy(() -> MAPPER.readValue("\" c-1\"", CustomerId.class))
+        .isInstanceOf(JacksonException.class)
+        .hasRootCauseMessage("customer id \" c-1\" has leading or trailing white space");
   }
 
   @Test
