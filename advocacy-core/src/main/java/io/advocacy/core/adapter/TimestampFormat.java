@@ -1,13 +1,19 @@
 package io.advocacy.core.adapter;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,10 +23,14 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #iso()}: ISO-8601 with a zone offset or {@code Z}, e.g.
  *       {@code 2026-03-01T10:15:30.120Z} or {@code 2026-03-01T11:15:30+01:00}; a local
  *       date-time without offset is rejected, never guessed.
- *   <li>{@link #epochSeconds()} and {@link #epochMillis()}: a JSON number or numeric text.
+ *   <li>{@link #epochSeconds()} and {@link #epochMillis()}: a JSON number or plain decimal
+ *       text; fractions are kept to the nanosecond, as written in decimal.
  *   <li>{@link #pattern(String, ZoneId)}: a {@link DateTimeFormatter} pattern for a local
  *       date-time, read in the given zone (e.g. {@code "dd/MM/yyyy HH:mm"} in
- *       {@code Europe/London}).
+ *       {@code Europe/London}). Dates that do not exist (31 February) are rejected, not
+ *       moved. A local time in a daylight-saving gap is moved forward by the gap's length
+ *       (02:30 on the spring-forward day in Berlin reads as 03:30 CEST); one in an autumn
+ *       overlap takes the earlier offset, as {@link java.time.ZonedDateTime} does.
  * </ul>
  *
  * <p>Immutable; thread-safe.
@@ -41,6 +51,12 @@ public final class TimestampFormat {
 
   /** Largest epoch second accepted (year 9999). */
   private static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
+
+  private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(MAX_EPOCH_SECONDS);
+
+  /** Decimal text, optionally with an exponent; not "12f", "0x10", "NaN" or "Infinity". */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
 
   private final Kind kind;
   private final @Nullable DateTimeFormatter formatter;
@@ -95,7 +111,14 @@ public final class TimestampFormat {
     Objects.requireNonNull(zone, "zone");
     DateTimeFormatter formatter;
     try {
-      formatter = DateTimeFormatter.ofPattern(pattern);
+      // STRICT, so that 31/02 is rejected instead of read as 28/02; the default era lets
+      // year-of-era patterns ("yyyy") resolve under STRICT.
+      formatter =
+          new DateTimeFormatterBuilder()
+              .appendPattern(pattern)
+              .parseDefaulting(ChronoField.ERA, 1)
+              .toFormatter()
+              .withResolverStyle(ResolverStyle.STRICT);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("timestamp pattern \"" + pattern + "\" is invalid", e);
     }
@@ -128,7 +151,8 @@ public final class TimestampFormat {
               .atZone(Objects.requireNonNull(zone))
               .toInstant();
         default:
-          return fromNumber(Double.parseDouble(text.trim()));
+          String number = text.trim();
+          return DECIMAL.matcher(number).matches() ? fromDecimal(new BigDecimal(number)) : null;
       }
     } catch (DateTimeParseException | NumberFormatException e) {
       return null;
@@ -148,13 +172,23 @@ public final class TimestampFormat {
     if (!isNumeric() || !Double.isFinite(number)) {
       return null;
     }
-    double seconds = kind == Kind.EPOCH_MILLIS ? number / 1000.0 : number;
-    if (Math.abs(seconds) > MAX_EPOCH_SECONDS) {
-      return null;
+    // BigDecimal.valueOf takes the shortest decimal that reads back as this double, i.e. the
+    // digits that were written (1772360130.123), not its binary value (…130.12299990654).
+    return fromDecimal(BigDecimal.valueOf(number));
+  }
+
+  private @Nullable Instant fromDecimal(BigDecimal number) {
+    BigDecimal seconds = kind == Kind.EPOCH_MILLIS ? number.movePointLeft(3) : number;
+    if (seconds.abs().compareTo(MAX_SECONDS.add(BigDecimal.ONE)) >= 0) {
+      return null; // also keeps setScale below from working on huge exponents
     }
-    long whole = (long) Math.floor(seconds);
-    long nanos = Math.round((seconds - whole) * 1_000_000_000d);
-    return Instant.ofEpochSecond(whole, Math.min(nanos, 999_999_999L));
+    seconds = seconds.setScale(9, RoundingMode.HALF_EVEN);
+    BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+    if (whole.abs().compareTo(MAX_SECONDS) > 0) {
+      return null; // within year 9999 (any fraction of its last second) and its mirror
+    }
+    long nanos = seconds.subtract(whole).movePointRight(9).longValueExact();
+    return Instant.ofEpochSecond(whole.longValueExact(), nanos);
   }
 
   /** Returns e.g. {@code iso} or {@code dd/MM/yyyy HH:mm in Europe/London}. */

@@ -92,8 +92,9 @@ public final class IdentityStitcher {
 
   /**
    * Offers a signal: a customer's signal, or a linked visitor's, is returned attributed at
-   * once; an unknown visitor's is held. An {@code identity_linked} signal is also recorded as a
-   * link, so the caller should pass the signals it releases on to the same place.
+   * once; an unknown visitor's is held. An {@code identity_linked} signal is treated like any
+   * other and does not record a link: pass {@link IdentityLink#fromSignal(Signal)} to
+   * {@link #link(IdentityLink)} to record it and release the visitor's held signals.
    *
    * @param signal the signal
    * @return ready or held

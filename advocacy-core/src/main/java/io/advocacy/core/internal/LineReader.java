@@ -83,6 +83,11 @@ public final class LineReader {
         if (length > 0 && buf[start + length - 1] == '\r') {
           length--;
         }
+        if (length > maxLineBytes) {
+          // A last line one byte over the limit is still buffered whole; it is oversize too.
+          oversizeBytes = length;
+          length = 0;
+        }
         pos = limit;
         return true;
       }
@@ -92,6 +97,8 @@ public final class LineReader {
 
   private void skipOversize(int alreadyBuffered) throws IOException {
     long skipped = alreadyBuffered;
+    // The \r of a \r\n is not part of the line, as in next(); it may sit in an earlier read.
+    boolean lastWasCr = buf[limit - 1] == '\r';
     pos = limit;
     while (true) {
       if (pos == limit) {
@@ -100,6 +107,9 @@ public final class LineReader {
         int n = in.read(buf, 0, buf.length);
         if (n < 0) {
           eof = true;
+          if (lastWasCr) {
+            skipped--;
+          }
           break;
         }
         limit = n;
@@ -107,10 +117,16 @@ public final class LineReader {
       int nl = indexOfNewline(pos, limit);
       if (nl >= 0) {
         skipped += nl - pos;
+        if (nl > pos ? buf[nl - 1] == '\r' : lastWasCr) {
+          skipped--;
+        }
         pos = nl + 1;
         break;
       }
       skipped += limit - pos;
+      if (limit > pos) {
+        lastWasCr = buf[limit - 1] == '\r';
+      }
       pos = limit;
     }
     oversizeBytes = skipped;

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The {@link #id()} is the idempotency id: the same signal delivered twice takes effect
  * once. The {@link #value()} must satisfy the type's {@link ValueRule}; monetary types may
  * also carry an {@link #amount()}. Attributes are a small map of machine names to short
- * strings (at most {@value #MAX_ATTRIBUTES} entries, values at most
- * {@value #MAX_ATTRIBUTE_LENGTH} characters).
+ * strings (at most {@value #MAX_ATTRIBUTES} entries besides {@value #ANONYMOUS_ID_ATTRIBUTE},
+ * values at most {@value #MAX_ATTRIBUTE_LENGTH} characters).
  *
  * <pre>{@code
  * Signal answer = Signal.nps(SignalId.of("svy-981"), CustomerId.of("c-42"),
@@ -84,9 +84,12 @@ public record Signal(
     if (problem != null) {
       throw new IllegalArgumentException(type + " value " + problem);
     }
-    if (attributes.size() > MAX_ATTRIBUTES) {
+    // anonymous_id is added by attributedTo and does not count against the limit, so a
+    // visitor's signal with the most attributes can still be attributed to a customer.
+    int counted = attributes.size() - (attributes.containsKey(ANONYMOUS_ID_ATTRIBUTE) ? 1 : 0);
+    if (counted > MAX_ATTRIBUTES) {
       throw new IllegalArgumentException(
-          "signal " + id + " has " + attributes.size() + " attributes; at most "
+          "signal " + id + " has " + counted + " attributes; at most "
               + MAX_ATTRIBUTES + " are allowed");
     }
     attributes.forEach(Signal::checkAttribute);
