@@ -626,7 +626,7 @@ public final class JsonMappingSignalAdapter implements JsonMappingAdapter {
       if (absent(node)) {
         d.occurredAt(field, (String) null, config.instantFormat());
       } else if (node.isNumber()) {
-        d.occurredAt(field, node.doubleValue(), config.instantFormat());
+        d.occurredAt(field, asDouble(node), config.instantFormat());
       } else if (node.isString()) {
         d.occurredAt(field, node.stringValue(), config.instantFormat());
       } else {
@@ -647,7 +647,7 @@ public final class JsonMappingSignalAdapter implements JsonMappingAdapter {
           d.reject(field, RejectionReason.WRONG_TYPE, "value is " + describe(node)
               + "; expected a JSON number");
         } else {
-          d.value(field, node.doubleValue());
+          d.value(field, asDouble(node));
         }
       } else if (fixed != null) {
         d.value("", fixed);
@@ -744,6 +744,14 @@ public final class JsonMappingSignalAdapter implements JsonMappingAdapter {
 
   private static boolean absent(JsonNode node) {
     return node.isMissingNode() || node.isNull();
+  }
+
+  /**
+   * A number node as a double; values beyond the double range become infinite (and are then
+   * rejected by the value rule or timestamp format) instead of throwing.
+   */
+  private static double asDouble(JsonNode node) {
+    return node.numberValue().doubleValue();
   }
 
   /** A string, number or boolean as text; null for anything else. */

@@ -383,6 +383,22 @@ class JsonMappingAdapterTest {
   }
 
   @Test
+  void extremeNumbersAndNestingAreAnswersNotExceptions() {
+    SignalAdapter adapter =
+        survey().clear(Setting.INSTANT).instantAt("/at", TimestampFormat.epochSeconds()).build();
+    String huge = "{\"id\":\"a\",\"user\":\"u\",\"score\":1e999999999,\"at\":1}";
+    assertRejection(rejected(adapter, huge), 0, 0, "/score", RejectionReason.OUT_OF_RANGE);
+    String farFuture = "{\"id\":\"a\",\"user\":\"u\",\"score\":1,\"at\":1e300}";
+    assertRejection(rejected(adapter, farFuture), 0, 0, "/at", RejectionReason.INVALID_TIMESTAMP);
+    String bigId = "{\"id\":123456789012345678901234567890,\"user\":\"u\",\"score\":1,\"at\":1}";
+    assertThat(adapter.read(bigId).signals().get(0).id())
+        .isEqualTo(SignalId.of("123456789012345678901234567890"));
+    String deep = "[" + "[".repeat(5_000) + "]".repeat(5_000) + "]";
+    AdapterResult r = adapter.read(deep);
+    assertThat(r.summary().recordsSeen()).isEqualTo(r.summary().rejected()).isPositive();
+  }
+
+  @Test
   void aFailingStreamIsOneIoErrorAfterTheRecordsAlreadyRead() {
     byte[] first = ("[" + rec("a", "1") + ",").getBytes(StandardCharsets.UTF_8);
     InputStream failing =
