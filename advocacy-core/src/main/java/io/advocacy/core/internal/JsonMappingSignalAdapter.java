@@ -833,8 +833,8 @@ public final class JsonMappingSignalAdapter implements JsonMappingAdapter {
   private static String tooLarge(StreamConstraintsException e) {
     String detail = String.valueOf(e.getOriginalMessage());
     int nl = detail.indexOf('\n');
-    return "a value exceeds the record size limit"
-        + (nl >= 0 ? ": " + detail.substring(0, nl) : ": " + detail)
+    return "the record exceeds the parser's limits (a string longer than maxRecordBytes, a very"
+        + " long number or very deep nesting): " + (nl >= 0 ? detail.substring(0, nl) : detail)
         + "; parsing stopped there";
   }
 

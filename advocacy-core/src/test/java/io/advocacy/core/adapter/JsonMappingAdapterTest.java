@@ -483,6 +483,38 @@ class JsonMappingAdapterTest {
   }
 
   @Test
+  void oneAdapterStreamsSeveralInputsAtOnce() throws Exception {
+    SignalAdapter adapter = survey().build();
+    StringBuilder body = new StringBuilder("[");
+    for (int i = 0; i < 2_000; i++) {
+      body.append(i == 0 ? "" : ",").append(rec("r" + i, "" + i % 11));
+    }
+    String input = body.append("," + rec("r7", "1") + "]").toString();
+    AdapterResult expected = adapter.read(input);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<AdapterResult>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        runs.add(pool.submit(() -> adapter.read(input)));
+      }
+      for (java.util.concurrent.Future<AdapterResult> run : runs) {
+        assertThat(run.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    accounted(expected, 2_000, 0, 1);
+  }
+
+  @Test
+  void aLongStringIsTooLargeNotMalformed() {
+    String body = "[" + rec("a", "1").replace("}", ",\"comment\":\"" + "x".repeat(500) + "\"}")
+        + "]";
+    Rejection r = rejected(survey().maxRecordBytes(300).build(), body);
+    assertRejection(r, 0, 0, "", RejectionReason.RECORD_TOO_LARGE);
+  }
+
+  @Test
   void aSinkExceptionPropagates() {
     SignalSink failing =
         new SignalSink() {
