@@ -18,6 +18,7 @@ public record AnonymousId(@JsonValue String value) implements SubjectId {
   /**
    * Validates the identifier.
    *
+   * @param value the identifier text
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if it is blank or malformed
    */

@@ -24,6 +24,10 @@ public record AdapterResult(
   /**
    * Validates the result and copies its lists.
    *
+   * @param summary the accounting
+   * @param signals the accepted signals, in input order
+   * @param ignored the ignored records, in input order
+   * @param rejections the rejections, in input order
    * @throws IllegalArgumentException if the lists disagree with the summary
    */
   public AdapterResult {

@@ -19,6 +19,11 @@ public record AdapterSummary(
   /**
    * Validates the accounting.
    *
+   * @param adapter the adapter's name
+   * @param recordsSeen how many records the input held (blank lines are not records)
+   * @param accepted how many became signals
+   * @param ignored how many were deliberately skipped
+   * @param rejected how many were rejected
    * @throws IllegalArgumentException if a count is negative or the counts do not add up
    */
   public AdapterSummary {

@@ -15,6 +15,9 @@ public record IgnoredRecord(RecordRef record, IgnoreReason reason, String messag
   /**
    * Validates the record.
    *
+   * @param record where the record stands in the input
+   * @param reason the machine-readable reason
+   * @param message what it was, e.g. {@code track event "Page Scrolled" has no mapping}
    * @throws NullPointerException if a component is null
    */
   public IgnoredRecord {

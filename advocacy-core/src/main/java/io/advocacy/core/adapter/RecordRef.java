@@ -14,6 +14,8 @@ public record RecordRef(long index, long line) {
   /**
    * Validates the position.
    *
+   * @param index the record's position among the records seen, from 0
+   * @param line the line the record starts on, from 1, or 0 when unknown
    * @throws IllegalArgumentException if index or line is negative
    */
   public RecordRef {

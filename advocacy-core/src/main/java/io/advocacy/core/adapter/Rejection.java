@@ -18,6 +18,10 @@ public record Rejection(RecordRef record, String field, RejectionReason reason, 
   /**
    * Validates the rejection.
    *
+   * @param record where the record stands in the input
+   * @param field the field at fault, or empty for the whole record
+   * @param reason the machine-readable reason
+   * @param message what was wrong, naming the value
    * @throws NullPointerException if a component is null
    */
   public Rejection {

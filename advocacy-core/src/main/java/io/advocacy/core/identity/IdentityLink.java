@@ -23,6 +23,9 @@ public record IdentityLink(AnonymousId anonymousId, CustomerId customer, Instant
   /**
    * Validates the link.
    *
+   * @param anonymousId the anonymous visitor
+   * @param customer the customer the visitor is
+   * @param linkedAt when the link was observed
    * @throws NullPointerException if a component is null
    */
   public IdentityLink {

@@ -90,7 +90,29 @@ public final class CsvSignalAdapter implements SignalAdapter {
       String idPrefix,
       int maxRecordBytes,
       int duplicateWindow) {
-    /** Copies the maps. */
+    /**
+     * Copies the maps.
+     * @param name adapter name
+     * @param separator field separator
+     * @param idColumn id column
+     * @param customerColumn customer id column, or null
+     * @param anonymousColumn anonymous id column, or null
+     * @param fixedType the type of every row, or null
+     * @param typeColumn the type column, or null
+     * @param typeMap cell value to type
+     * @param instantColumn timestamp column
+     * @param instantFormat timestamp format
+     * @param valueColumn value column, or null
+     * @param defaultValue value for an empty value cell, or null
+     * @param fixedValue value of every row, or null
+     * @param amountColumn amount column, or null
+     * @param currencyColumn currency column, or null
+     * @param fixedCurrency currency of every amount, or null
+     * @param attributes attribute name to column
+     * @param idPrefix prefix for ids, possibly empty
+     * @param maxRecordBytes longest row
+     * @param duplicateWindow ids remembered
+     */
     public Config {
       typeMap = Map.copyOf(typeMap);
       attributes = new TreeMap<>(attributes);

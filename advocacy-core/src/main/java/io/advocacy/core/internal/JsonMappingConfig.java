@@ -66,7 +66,32 @@ public record JsonMappingConfig(
     int maxRecordBytes,
     int duplicateWindow) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   * @param name the adapter's name and the signals' source
+   * @param framing how the input is split into documents
+   * @param recordsAt the pointer to the records array in each document, or null
+   * @param idAt the id pointer
+   * @param idPrefix put before every id, possibly empty
+   * @param customerAt the customer id pointer, or null
+   * @param anonymousAt the anonymous id pointer, or null
+   * @param fixedType the type of every signal, or null when read from {@code typeAt}
+   * @param typeAt the type pointer, or null
+   * @param typeMapping type field value to type
+   * @param filterAt the filter pointer, or null
+   * @param filterAllowed the values the filter keeps
+   * @param instantAt the instant pointer
+   * @param instantFormat how the instant is written
+   * @param valueAt the value pointer, or null
+   * @param fixedValue the value of every signal, or null
+   * @param amountAt the amount pointer, or null
+   * @param currencyAt the currency pointer, or null
+   * @param fixedCurrency the currency of every amount, or null
+   * @param attributePointers attribute name to pointer, in configuration order
+   * @param fixedAttributes attribute name to fixed value
+   * @param maxRecordBytes the largest record, in bytes
+   * @param duplicateWindow how many recent ids a run remembers
+   */
   public JsonMappingConfig {
     typeMapping = Map.copyOf(typeMapping);
     filterAllowed = Set.copyOf(filterAllowed);

@@ -19,6 +19,8 @@ public record Consent(Instant grantedAt, @Nullable Instant revokedAt) {
   /**
    * Validates the instants.
    *
+   * @param grantedAt when the customer granted consent
+   * @param revokedAt when the customer revoked it, or null while it stands
    * @throws IllegalArgumentException if the revocation precedes the grant
    */
   public Consent {

@@ -74,6 +74,16 @@ public record CustomerProfile(
   /**
    * Validates the profile and copies its collections.
    *
+   * @param id the customer
+   * @param account the business account the customer belongs to, if any
+   * @param industry the customer's industry
+   * @param stage the lifecycle stage
+   * @param timeZone the customer's own time zone (quiet hours and local times use it)
+   * @param locale the customer's locale
+   * @param consents consent per channel; a channel without an entry has no consent
+   * @param regulatoryFlags regulatory facts that restrict offers
+   * @param accountValue the account's value (e.g. annual recurring revenue), if known
+   * @param datedAttributes named dates, keyed by machine name
    * @throws NullPointerException if a required component is null
    * @throws IllegalArgumentException if a dated attribute's name is not a machine name
    */

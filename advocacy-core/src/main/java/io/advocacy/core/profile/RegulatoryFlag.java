@@ -25,6 +25,7 @@ public record RegulatoryFlag(@JsonValue String name) {
   /**
    * Validates the name.
    *
+   * @param name a machine name matching {@code [a-z][a-z0-9_.-]{0,63}}
    * @throws IllegalArgumentException if it is not a machine name
    */
   public RegulatoryFlag {

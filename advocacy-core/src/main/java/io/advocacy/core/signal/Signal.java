@@ -69,6 +69,14 @@ public record Signal(
   /**
    * Validates the signal.
    *
+   * @param id the idempotency id
+   * @param subject the customer or anonymous visitor the fact is about
+   * @param type the kind of fact
+   * @param occurredAt when it happened (not when it was received)
+   * @param value the numeric value, within the type's rule
+   * @param amount a money amount, for monetary facts
+   * @param attributes small named details (platform, sku, tier name, …)
+   * @param source where the signal came from (an adapter's name, or the host's label)
    * @throws NullPointerException if a required component is null
    * @throws IllegalArgumentException if the value breaks the type's rule, or an attribute or
    *     the source is malformed

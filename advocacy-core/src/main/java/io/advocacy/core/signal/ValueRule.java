@@ -22,6 +22,9 @@ public record ValueRule(double min, double max, boolean integral) {
   /**
    * Validates the bounds.
    *
+   * @param min the smallest allowed value
+   * @param max the largest allowed value
+   * @param integral whether only whole numbers are allowed
    * @throws IllegalArgumentException if a bound is not finite or {@code min > max}
    */
   public ValueRule {

@@ -22,6 +22,7 @@ public record Channel(@JsonValue String name) {
   /**
    * Validates the name.
    *
+   * @param name the channel's name
    * @throws IllegalArgumentException if it is blank or malformed
    */
   public Channel {

@@ -44,6 +44,13 @@ public record Touchpoint(
   /**
    * Validates the touchpoint.
    *
+   * @param subject whose path this touch is on (the prospect or customer)
+   * @param channel the channel
+   * @param at when the touch happened
+   * @param motion the advocacy motion behind the touch, if any
+   * @param advocate the advocate behind the touch, if any
+   * @param journey the journey that produced the touch, if any
+   * @param stage the funnel stage the touch marks, if any
    * @throws NullPointerException if subject, channel or instant is null
    */
   public Touchpoint {
