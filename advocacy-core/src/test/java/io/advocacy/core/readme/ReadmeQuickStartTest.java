@@ -38,7 +38,7 @@ class ReadmeQuickStartTest {
     Path file = dir.resolve("QuickStart.java");
     Files.writeString(file, source, StandardCharsets.UTF_8);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classPath = classPath();
     ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
     int status =
         javac.run(null, null, diagnostics, "-d", dir.toString(), "-cp", classPath, "--release", "17",
@@ -47,6 +47,48 @@ class ReadmeQuickStartTest {
 
     String printed = runMain(dir);
     assertThat(printed.lines().toList()).isEqualTo(expectedOutput.lines().toList());
+  }
+
+  /**
+   * The README's other Java snippets are fragments; each is compiled inside a method, with the
+   * library's packages imported, so a renamed method breaks the build instead of the reader.
+   */
+  @Test
+  void everyReadmeSnippetCompiles(@TempDir Path dir) throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    int n = 0;
+    StringBuilder unit = new StringBuilder();
+    unit.append("import io.advocacy.core.*;\n")
+        .append("import io.advocacy.core.adapter.*;\n")
+        .append("import io.advocacy.core.identity.*;\n")
+        .append("import io.advocacy.core.profile.*;\n")
+        .append("import io.advocacy.core.signal.*;\n")
+        .append("import io.advocacy.core.touchpoint.*;\n")
+        .append("import java.time.*;\n")
+        .append("class Snippets {\n");
+    while (m.find()) {
+      String code = m.group(1);
+      if (code.startsWith("import")) {
+        continue; // the quick start is a whole program, compiled and run above
+      }
+      unit.append("  void snippet").append(n++).append("(SignalAdapter myOwnWebhookAdapter) {\n")
+          .append(code).append("  }\n");
+    }
+    unit.append("}\n");
+    assertThat(n).as("README fragments").isGreaterThanOrEqualTo(3);
+    Path file = dir.resolve("Snippets.java");
+    Files.writeString(file, unit.toString(), StandardCharsets.UTF_8);
+    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+    int status =
+        ToolProvider.getSystemJavaCompiler()
+            .run(null, null, diagnostics, "-d", dir.toString(), "-cp", classPath(), "--release",
+                "17", file.toString());
+    assertThat(status).as("javac: %s", diagnostics.toString(StandardCharsets.UTF_8)).isZero();
+  }
+
+  private static String classPath() {
+    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }
 
   private static String runMain(Path dir) throws IOException, ReflectiveOperationException {
