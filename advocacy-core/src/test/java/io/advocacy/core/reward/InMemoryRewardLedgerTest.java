@@ -1,0 +1,8 @@
+package io.advocacy.core.reward;
+
+class InMemoryRewardLedgerTest extends RewardLedgerContract {
+  @Override
+  protected RewardLedger newLedger() {
+    return RewardLedger.inMemory();
+  }
+}
