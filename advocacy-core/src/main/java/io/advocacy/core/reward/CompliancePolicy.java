@@ -62,7 +62,8 @@ public final class CompliancePolicy {
   }
 
   /**
-   * Evaluates every rule.
+   * Evaluates every rule. A rule that throws does not stop the others: its failure becomes a
+   * denying {@link ReasonCode#RULE_FAILED} reason (fail closed) naming the exception.
    *
    * @param request the request
    * @param history the rewards already issued
@@ -75,7 +76,15 @@ public final class CompliancePolicy {
     Objects.requireNonNull(at, "at");
     ComplianceDecision decision = ComplianceDecision.allow();
     for (ComplianceRule rule : rules) {
-      decision = decision.and(rule.evaluate(request, history, at));
+      ComplianceDecision one;
+      try {
+        one = Objects.requireNonNull(rule.evaluate(request, history, at), "rule decision");
+      } catch (RuntimeException e) {
+        // a host rule may throw; isolate it and deny rather than let it corrupt the flow
+        one = ComplianceDecision.of(ComplianceReason.deny(ReasonCode.RULE_FAILED, rule.id(),
+            "rule " + rule.id() + " failed: " + e));
+      }
+      decision = decision.and(one);
     }
     return decision;
   }

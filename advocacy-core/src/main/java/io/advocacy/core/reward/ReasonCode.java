@@ -33,5 +33,7 @@ public enum ReasonCode {
   /** A per-customer cap over a rolling period would be exceeded. */
   CAP_PER_PERIOD_EXCEEDED,
   /** A per-customer total cap would be exceeded. */
-  CAP_TOTAL_EXCEEDED
+  CAP_TOTAL_EXCEEDED,
+  /** A compliance rule threw; the reward is denied (fail closed). */
+  RULE_FAILED
 }

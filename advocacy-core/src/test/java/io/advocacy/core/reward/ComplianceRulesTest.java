@@ -254,6 +254,58 @@ class ComplianceRulesTest {
   }
 
   @Test
+  void aThrowingRuleDeniesAndRecordsNothing() {
+    ComplianceRule broken = new ComplianceRule() {
+      @Override
+      public String id() {
+        return "host.broken";
+      }
+
+      @Override
+      public ComplianceDecision evaluate(RewardRequest request, RewardHistory history, Instant at) {
+        throw new IllegalStateException("database down");
+      }
+    };
+    RewardService rewards = RewardService.builder(RewardLedger.inMemory(), new Fixtures.TestClock(T0))
+        .compliance(CompliancePolicy.builder().rule(broken).rule(ReviewRule.defaults()).build()).build();
+    IssueResult r = rewards.request(item("x", SAAS, "1"));
+    assertThat(r.status()).isEqualTo(IssueResult.Status.DENIED);
+    assertThat(r.decision().reasons()).singleElement().satisfies(x -> {
+      assertThat(x.code()).isEqualTo(ReasonCode.RULE_FAILED);
+      assertThat(x.ruleId()).isEqualTo("host.broken");
+      assertThat(x.message()).contains("database down");
+    });
+    assertThat(rewards.ledger().entries()).isEmpty();
+  }
+
+  @Test
+  void doubleSidedReferralSidesAreCheckedOnTheirOwn() {
+    RewardService rewards = service();
+    RewardRequest referrer = request("pair-1-referrer", HEALTHY).kind(IncentiveKind.GIFT_CARD)
+        .value(usd("20")).pairing(new RewardPairing("pair-1", RewardPairing.Role.REFERRER)).build();
+    RewardRequest friend = request("pair-1-friend", PATIENT).kind(IncentiveKind.GIFT_CARD)
+        .value(usd("20")).pairing(new RewardPairing("pair-1", RewardPairing.Role.FRIEND)).build();
+    IssueResult a = rewards.request(referrer);
+    IssueResult b = rewards.request(friend);
+    assertThat(a.status()).isEqualTo(IssueResult.Status.ISSUED);
+    assertThat(a.reward().request().pairing().pairId()).isEqualTo("pair-1");
+    assertThat(b.status()).isEqualTo(IssueResult.Status.DENIED);
+    assertThat(b.decision().has(ReasonCode.CASH_EQUIVALENT_TO_BENEFICIARY)).isTrue();
+  }
+
+  @Test
+  void rewardValuesKeepTheirUnits() {
+    assertThat(usd("15")).isEqualTo(usd("15.00"));
+    assertThat(usd("15").toString()).isEqualTo("15.00 USD");
+    assertThat(RewardValue.points(5).plus(RewardValue.points(7))).isEqualTo(RewardValue.points(12));
+    assertThat(RewardValue.points(5).money()).isEmpty();
+    assertThat(usd("2").money()).contains(Money.of("2", "USD"));
+    assertThatThrownBy(() -> usd("1").plus(RewardValue.points(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("units differ");
+    assertThatThrownBy(() -> RewardValue.zero("XYZ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void incentiveKindsKnowWhatTheyAre() {
     assertThat(IncentiveKind.CASH.isCashEquivalent(false)).isTrue();
     assertThat(IncentiveKind.GIFT_CARD.isCashEquivalent(false)).isTrue();
