@@ -236,7 +236,11 @@ public final class ReferralService {
           .min(Comparator.comparing(Referral::createdAt))
           .orElse(null);
     }
+    // Prefer referrals still alive; otherwise answer about the latest dead one.
     List<Referral> alive = all.values().stream().filter(r -> r.state().isAlive()).toList();
+    if (alive.isEmpty()) {
+      return all.values().stream().max(Comparator.comparing(Referral::createdAt)).orElse(null);
+    }
     Comparator<Referral> byStart = Comparator.comparing(Referral::windowStart);
     return (policy == CompetingReferrerPolicy.LAST_CLICK_WINS
             ? alive.stream().max(byStart)
@@ -458,8 +462,9 @@ public final class ReferralService {
      * @return this builder
      */
     public Builder clock(InstantSource clock) {
+      Objects.requireNonNull(clock, "clock");
       once("clock");
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = clock;
       return this;
     }
 
@@ -470,8 +475,9 @@ public final class ReferralService {
      * @return this builder
      */
     public Builder random(RandomGenerator random) {
+      Objects.requireNonNull(random, "random");
       once("random");
-      this.random = Objects.requireNonNull(random, "random");
+      this.random = random;
       return this;
     }
 
@@ -483,8 +489,9 @@ public final class ReferralService {
      * @return this builder
      */
     public Builder hasher(PiiHasher hasher) {
+      Objects.requireNonNull(hasher, "hasher");
       once("hasher");
-      this.hasher = Objects.requireNonNull(hasher, "hasher");
+      this.hasher = hasher;
       return this;
     }
 
@@ -495,8 +502,9 @@ public final class ReferralService {
      * @return this builder
      */
     public Builder codePayloadLength(int length) {
+      ReferralCode.checkPayloadLength(length);
       once("codePayloadLength");
-      this.payloadLength = ReferralCode.checkPayloadLength(length);
+      this.payloadLength = length;
       return this;
     }
 
@@ -507,10 +515,10 @@ public final class ReferralService {
      * @return this builder
      */
     public Builder maxCodeAttempts(int attempts) {
-      once("maxCodeAttempts");
       if (attempts < 1) {
         throw new IllegalArgumentException("maxCodeAttempts must be at least 1: " + attempts);
       }
+      once("maxCodeAttempts");
       this.maxCodeAttempts = attempts;
       return this;
     }
@@ -522,8 +530,9 @@ public final class ReferralService {
      * @return this builder
      */
     public Builder attributionWindow(Duration window) {
+      positive("attributionWindow", window);
       once("attributionWindow");
-      this.window = positive("attributionWindow", window);
+      this.window = window;
       return this;
     }
 
@@ -534,8 +543,9 @@ public final class ReferralService {
      * @return this builder
      */
     public Builder deduplicationHorizon(Duration horizon) {
+      positive("deduplicationHorizon", horizon);
       once("deduplicationHorizon");
-      this.dedupHorizon = positive("deduplicationHorizon", horizon);
+      this.dedupHorizon = horizon;
       return this;
     }
 
@@ -546,8 +556,9 @@ public final class ReferralService {
      * @return this builder
      */
     public Builder competingReferrerPolicy(CompetingReferrerPolicy policy) {
+      Objects.requireNonNull(policy, "policy");
       once("competingReferrerPolicy");
-      this.policy = Objects.requireNonNull(policy, "policy");
+      this.policy = policy;
       return this;
     }
 
@@ -558,8 +569,9 @@ public final class ReferralService {
      * @return this builder
      */
     public Builder fraudRules(List<FraudRule> rules) {
+      List<FraudRule> copy = List.copyOf(rules);
       once("fraudRules");
-      this.rules = List.copyOf(rules);
+      this.rules = copy;
       return this;
     }
 
