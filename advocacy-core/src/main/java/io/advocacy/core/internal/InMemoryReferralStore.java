@@ -83,7 +83,6 @@ public final class InMemoryReferralStore implements ReferralStore {
       throw new IllegalArgumentException(
           "next version must be " + (expected.version() + 1) + ": " + next.version());
     }
-    index(next);
     AtomicBoolean replaced = new AtomicBoolean();
     referrals.computeIfPresent(expected.id(), (id, current) -> {
       if (current.version() != expected.version()) {
@@ -92,6 +91,11 @@ public final class InMemoryReferralStore implements ReferralStore {
       replaced.set(true);
       return next;
     });
+    if (replaced.get()) {
+      // After the swap, so a lost race leaves no index entry behind; a reader may briefly find
+      // the new version by id before it finds it by the referee's customer id.
+      index(next);
+    }
     return replaced.get();
   }
 

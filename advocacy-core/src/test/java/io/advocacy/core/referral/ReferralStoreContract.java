@@ -98,6 +98,10 @@ public abstract class ReferralStoreContract {
     assertThat(store.replaceReferral(r, converted)).isTrue();
     assertThat(store.replaceReferral(r, r.moveTo(ReferralState.REJECTED, T0, "x"))).isFalse();
     assertThat(store.findReferral(r.id())).contains(converted);
+    // A lost compare-and-set leaves nothing behind, not even an index entry.
+    assertThat(store.replaceReferral(r, r.withReferee(CustomerId.of("c-lost"), PartyFacts.NONE)
+        .moveTo(ReferralState.SIGNED_UP, T0, null))).isFalse();
+    assertThat(store.findByReferee(CustomerId.of("c-lost"))).isEmpty();
     assertThatThrownBy(() -> store.replaceReferral(converted, converted))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> store.replaceReferral(r, clicked("a-10", T0).moveTo(ReferralState.SIGNED_UP, T0, null)))
