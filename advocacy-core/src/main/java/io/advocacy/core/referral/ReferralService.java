@@ -62,8 +62,11 @@ import org.jspecify.annotations.Nullable;
  *
  * See {@link CompetingReferrerPolicy} (default {@link
  * CompetingReferrerPolicy#FIRST_CLICK_WINS}) and {@link FraudRule} (default {@link
- * FraudRules#defaults()}). Resolving a competition touches several referrals and is not one
- * atomic step: two racing clicks of one referee by different referrers may both be kept.
+ * FraudRules#defaults()}). When a sign-up or conversion joins a visitor and a customer who
+ * followed different referrers, the referral found for it (by code, else by the policy) keeps
+ * the credit and the others are superseded. Resolving a competition touches several referrals
+ * and is not one atomic step: two racing clicks of one referee by different referrers may both
+ * be kept.
  *
  * <p>This class is thread-safe if its store is. It starts no threads and reads time only from
  * its {@link InstantSource}; the event instants of signals drive the lifecycle.
@@ -217,7 +220,15 @@ public final class ReferralService {
             .ifPresent(a -> subjects.add(AnonymousId.of(a)));
         Referral found = find(issued, subjects);
         if (found != null) {
-          return advance(found.id(), target, at, customer, facts);
+          ReferralOutcome outcome = advance(found.id(), target, at, customer, facts);
+          if (outcome.kind() == Kind.APPLIED) {
+            // The visitor and the customer may have followed different referrers before they
+            // were known to be one person: the referral that moved keeps the credit.
+            subjects.forEach(s -> store.findByReferee(s).stream()
+                .filter(r -> !r.id().equals(found.id()))
+                .forEach(r -> supersede(r.id(), at)));
+          }
+          return outcome;
         }
         if (issued != null && target == ReferralState.SIGNED_UP) {
           return enter(issued, subject, customer, target, at, facts);

@@ -321,6 +321,23 @@ class ReferralServiceTest {
     }
   }
 
+  @Test
+  void aSignUpJoiningAVisitorAndACustomerKeepsOneReferrer() {
+    ReferralService service = builder().build();
+    ReferralCode ada = issue(service, ADA, PartyFacts.NONE);
+    ReferralCode bob = issue(service, BOB, PartyFacts.NONE);
+    // The same person: logged in as c-new on one device, anonymous a-9 on another.
+    Referral viaBob = service.apply(click(bob, NEW, T0.plusSeconds(20))).referral();
+    Referral viaAda = service.apply(click(ada, VISITOR, T0.plusSeconds(10))).referral();
+    ReferralOutcome signUp = service.apply(signUp(NEW, VISITOR, T0.plusSeconds(30)));
+    assertThat(signUp.kind()).isEqualTo(APPLIED);
+    assertThat(signUp.referral().id()).isEqualTo(viaAda.id()); // first click wins
+    Referral bobs = service.store().findReferral(viaBob.id()).orElseThrow();
+    assertThat(bobs.state()).isEqualTo(ReferralState.REJECTED);
+    assertThat(bobs.reason()).isEqualTo("superseded");
+    assertThat(service.apply(convert(NEW, T0.plusSeconds(40))).referral().referrer()).isEqualTo(ADA);
+  }
+
   // ---- fraud rules ----
 
   @Test
