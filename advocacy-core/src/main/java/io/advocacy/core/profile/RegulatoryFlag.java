@@ -21,6 +21,11 @@ public record RegulatoryFlag(@JsonValue String name) {
   public static final RegulatoryFlag MINOR = new RegulatoryFlag("minor");
   /** An employee of a public body, subject to gift limits. */
   public static final RegulatoryFlag PUBLIC_OFFICIAL = new RegulatoryFlag("public_official");
+  /**
+   * The customer asked not to be contacted for advocacy at all; the contact policy denies every
+   * ask (see {@code io.advocacy.core.contact.ContactPolicy}).
+   */
+  public static final RegulatoryFlag DO_NOT_CONTACT = new RegulatoryFlag("do_not_contact");
 
   /**
    * Validates the name.

@@ -1,0 +1,8 @@
+package io.advocacy.core.contact;
+
+class InMemorySuppressionStoreTest extends SuppressionStoreContract {
+  @Override
+  protected SuppressionStore newStore() {
+    return SuppressionStore.inMemory();
+  }
+}
