@@ -58,6 +58,18 @@ class ContactPolicyTest {
   }
 
   @Test
+  void theReadmeExampleIsDeferredToNineInTheMorning() {
+    ContactPolicy policy = ContactPolicy.defaults();
+    CustomerProfile ada = customer("c-ada", NEW_YORK);
+    policy.observe(Signal.nps(SignalId.of("evt-1"), ada.id(), Instant.parse("2026-03-01T15:00:00Z"), 10));
+    ContactDecision decision = policy.decide(Ask.of("ask-42", ada, ContactChannel.EMAIL,
+        Motion.REVIEW, Instant.parse("2026-03-02T03:00:00Z")));
+    assertThat(decision.outcome()).isEqualTo(ContactOutcome.DEFERRED);
+    assertThat(decision.deferredUntil()).isEqualTo(Instant.parse("2026-03-02T14:00:00Z"));
+    assertThat(decision.codes()).containsExactly(ContactReasonCode.QUIET_HOURS);
+  }
+
+  @Test
   void aPlainAskIsAllowedAndReservesItsSlot() {
     ContactPolicy policy = capsOnly();
     ContactDecision d = policy.decide(ask("a-1", ADA, Motion.REVIEW, T0));

@@ -61,6 +61,7 @@ class ReadmeQuickStartTest {
     StringBuilder unit = new StringBuilder();
     unit.append("import io.advocacy.core.*;\n")
         .append("import io.advocacy.core.adapter.*;\n")
+        .append("import io.advocacy.core.contact.*;\n")
         .append("import io.advocacy.core.identity.*;\n")
         .append("import io.advocacy.core.profile.*;\n")
         .append("import io.advocacy.core.signal.*;\n")
