@@ -272,7 +272,10 @@ public final class OpportunityBook {
     OpportunityStatus status = OpportunityStatus.OPEN;
     java.time.Instant closedAt = null;
     for (Signal s : inTimeOrder) {
-      Parsed p = (Parsed) parse(s);
+      // Every stored signal parsed when it was applied; skip one a host store altered since.
+      if (!(parse(s) instanceof Parsed p)) {
+        continue;
+      }
       account = p.account() != null ? p.account() : account;
       amount = s.amount() != null ? s.amount() : amount;
       stage = p.stage() != null ? p.stage() : stage;

@@ -250,9 +250,13 @@ public final class OpportunityLinker {
       links.add(new OpportunityLink(o.id(), LinkRule.TOUCH_BEFORE_CREATION, null, t,
           t.advocate(),
           t.channel() + " touch of " + t.subject().value() + " at " + t.at() + " is within "
-              + lookback + " before the opportunity was created at " + end));
+              + describe(lookback) + " before the opportunity was created at " + end));
     }
     return links;
+  }
+
+  private static String describe(Duration d) {
+    return d.toSeconds() % 86_400 == 0 ? d.toDays() + " days" : d.toString();
   }
 
   /**

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import io.advocacy.core.AccountId;
 import io.advocacy.core.AnonymousId;
@@ -231,6 +232,36 @@ class OpportunityBookTest {
           assertThat(mixed.find(ID).orElseThrow().createdAt())
               .isEqualTo(signals.stream().map(Signal::occurredAt).min(Instant::compareTo)
                   .orElseThrow());
+        });
+  }
+
+  /** Any attribute text: the book answers, never throws, and a rejection records nothing. */
+  @Test
+  void anyAttributeTextGetsAnAnswerAndNeverAnException() {
+    qt().withFixedSeed(7L)
+        .forAll(strings().allPossible().ofLengthBetween(0, 200),
+            strings().allPossible().ofLengthBetween(0, 200),
+            strings().ascii().ofLengthBetween(0, 40))
+        .checkAssert((id, account, other) -> {
+          OpportunityBook book = OpportunityBook.inMemory();
+          for (String attribute : List.of(CrmAttributes.STAGE, CrmAttributes.CONTACT_ID,
+              CrmAttributes.REFERRAL_ID)) {
+            Signal s = crm("x-" + attribute, SignalType.OPPORTUNITY_CREATED, T0, "1")
+                .attribute(CrmAttributes.OPPORTUNITY_ID, id)
+                .attribute(CrmAttributes.ACCOUNT_ID, account)
+                .attribute(attribute, other)
+                .build();
+            ApplyResult r = book.apply(s);
+            assertThat(r.status()).isIn(Status.CREATED, Status.UPDATED, Status.UNCHANGED,
+                Status.REJECTED);
+            if (r.status() == Status.REJECTED) {
+              assertThat(r.reason()).isNotNull();
+              assertThat(r.message()).contains(s.id().value());
+            } else {
+              assertThat(r.opportunity().id().value()).isEqualTo(id);
+            }
+          }
+          assertThat(book.opportunities()).hasSizeLessThanOrEqualTo(1);
         });
   }
 }

@@ -137,7 +137,7 @@ class OpportunityLinkerTest {
       assertThat(l.advocate()).isEqualTo(ADVOCATE);
       assertThat(l.referral()).isNull();
     });
-    assertThat(linked.influences().get(0).why()).contains("c-8").contains("PT2160H");
+    assertThat(linked.influences().get(0).why()).contains("c-8").contains("within 90 days before");
     assertThat(linked.isInfluenced()).isTrue();
     assertThat(linked.isSourced()).isFalse();
   }
