@@ -3,6 +3,7 @@ package io.advocacy.core.adapter;
 import io.advocacy.core.adapter.JsonMappingAdapter.Builder;
 import io.advocacy.core.signal.SignalType;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link JsonMappingAdapter} configurations for vendors' webhooks, taken from their public
@@ -141,5 +142,63 @@ public final class JsonPresets {
         .instantAt("/eventData/createdAt", TimestampFormat.iso())
         .fixedAttribute("platform", "trustpilot")
         .attributeAt("title", "/eventData/title");
+  }
+
+  /**
+   * A generic CRM opportunity webhook as opportunity signals, for hosts that relay their CRM's
+   * deal events in this shape (not any one vendor's documented format):
+   *
+   * <pre>{@code
+   * {"event": "opportunity.won", "id": "evt_1", "occurred_at": "2026-04-15T17:00:00Z",
+   *  "opportunity": {"id": "006A1", "account_id": "001B2", "amount": 12000, "currency": "USD",
+   *                  "stage": "Closed Won", "contact_id": "c-1", "referral_id": "K7MQC/customer:c-1"}}
+   * }</pre>
+   *
+   * <p>The attribute names are those an {@code io.advocacy.core.crm.OpportunityBook} reads.
+   *
+   * <table>
+   *   <caption>Mapping</caption>
+   *   <tr><th>Signal</th><th>From</th></tr>
+   *   <tr><td>name / source</td><td>{@code crm}</td></tr>
+   *   <tr><td>id</td><td>{@code "crm:"} + {@code /id} (the event id)</td></tr>
+   *   <tr><td>subject</td><td>customer {@code /opportunity/contact_id}; when it is absent or
+   *       empty, the anonymous id {@code /opportunity/account_id} (the account stands in for a
+   *       deal without a contact; the book reads the account from the attribute either
+   *       way)</td></tr>
+   *   <tr><td>type</td><td>{@code /event}: {@code opportunity.created} →
+   *       {@link SignalType#OPPORTUNITY_CREATED}, {@code opportunity.won} →
+   *       {@link SignalType#OPPORTUNITY_WON}, {@code opportunity.lost} →
+   *       {@link SignalType#OPPORTUNITY_LOST}; other events are
+   *       {@link IgnoreReason#UNMAPPED_EVENT}</td></tr>
+   *   <tr><td>value</td><td>1</td></tr>
+   *   <tr><td>amount</td><td>{@code /opportunity/amount} in {@code /opportunity/currency}
+   *       (optional)</td></tr>
+   *   <tr><td>instant</td><td>{@code /occurred_at}, ISO-8601</td></tr>
+   *   <tr><td>attributes</td><td>{@code opportunity_id}, {@code account_id}, {@code stage},
+   *       {@code contact_id}, {@code referral_id} from the fields of {@code /opportunity}
+   *       with those names ({@code opportunity_id} from {@code /opportunity/id})</td></tr>
+   * </table>
+   *
+   * @return a builder with this mapping, named {@code crm}
+   */
+  public static Builder crmOpportunityEvent() {
+    return JsonMappingAdapter.builder("crm")
+        .idAt("/id")
+        .idPrefix("crm:")
+        .customerAt("/opportunity/contact_id")
+        .anonymousAt("/opportunity/account_id")
+        .typeAt("/event", Map.of(
+            "opportunity.created", SignalType.OPPORTUNITY_CREATED,
+            "opportunity.won", SignalType.OPPORTUNITY_WON,
+            "opportunity.lost", SignalType.OPPORTUNITY_LOST))
+        .fixedValue(1)
+        .amountAt("/opportunity/amount")
+        .currencyAt("/opportunity/currency")
+        .instantAt("/occurred_at", TimestampFormat.iso())
+        .attributeAt("opportunity_id", "/opportunity/id")
+        .attributeAt("account_id", "/opportunity/account_id")
+        .attributeAt("stage", "/opportunity/stage")
+        .attributeAt("contact_id", "/opportunity/contact_id")
+        .attributeAt("referral_id", "/opportunity/referral_id");
   }
 }
