@@ -5,6 +5,7 @@ import io.advocacy.core.SignalId;
 import io.advocacy.core.SubjectId;
 import io.advocacy.core.referral.IssuedCode;
 import io.advocacy.core.referral.Referral;
+import io.advocacy.core.referral.ReferralState;
 import io.advocacy.core.referral.ReferralCode;
 import io.advocacy.core.referral.ReferralId;
 import io.advocacy.core.referral.ReferralStore;
@@ -106,6 +107,22 @@ public final class InMemoryReferralStore implements ReferralStore {
         .map(Referral::createdAt)
         .filter(at -> !at.isBefore(from) && !at.isAfter(to))
         .count();
+  }
+
+  @Override
+  public List<Referral> findOpenStartedBefore(Instant cutoff, int limit) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit " + limit + " is below 1");
+    }
+    return referrals.values().stream()
+        .filter(r -> r.state() == ReferralState.SHARED || r.state() == ReferralState.CLICKED
+            || r.state() == ReferralState.SIGNED_UP)
+        .filter(r -> r.windowStart().isBefore(cutoff))
+        .sorted(java.util.Comparator.comparing(Referral::windowStart)
+            .thenComparing(r -> r.id().toString()))
+        .limit(limit)
+        .toList();
   }
 
   @Override

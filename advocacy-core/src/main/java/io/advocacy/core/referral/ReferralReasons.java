@@ -33,6 +33,8 @@ public final class ReferralReasons {
   public static final String ALREADY_REWARDED = "already_rewarded";
   /** The move is not allowed from the current state (for example anything after REJECTED). */
   public static final String ILLEGAL_TRANSITION = "illegal_transition";
+  /** The host rejected the referral (a manual review found fraud, say). */
+  public static final String REJECTED_BY_HOST = "rejected_by_host";
   /** The conversion came after the attribution window. */
   public static final String OUTSIDE_WINDOW = "outside_window";
   /** Another referrer holds the credit for this referee under the competing-referrer policy. */

@@ -414,6 +414,79 @@ public final class ReferralService {
   }
 
   /**
+   * Rejects a referral on the host's word (a manual review found fraud, say): a compare-and-set
+   * from shared, clicked, signed up or converted to REJECTED with reason {@value
+   * ReferralReasons#REJECTED_BY_HOST} and the host's note. Rejecting a rejected referral again
+   * is DUPLICATE; a rewarded one is REJECTED with {@value ReferralReasons#ALREADY_REWARDED}
+   * (reverse the reward in the ledger instead), an expired one with {@value
+   * ReferralReasons#ILLEGAL_TRANSITION}.
+   *
+   * @param id the referral
+   * @param note why, for people; kept as the referral's reason detail in the outcome
+   * @return what happened
+   */
+  public ReferralOutcome reject(ReferralId id, String note) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(note, "note");
+    while (true) {
+      Optional<Referral> found = store.findReferral(id);
+      if (found.isEmpty()) {
+        return rejected(ReferralReasons.NO_REFERRAL, null);
+      }
+      Referral current = found.get();
+      switch (current.state()) {
+        case REJECTED:
+          return ReferralOutcome.of(Kind.DUPLICATE, ReferralReasons.REJECTED_BY_HOST, current);
+        case REWARDED:
+          return rejected(ReferralReasons.ALREADY_REWARDED, current);
+        case EXPIRED:
+          return rejected(ReferralReasons.ILLEGAL_TRANSITION, current);
+        default:
+          break;
+      }
+      Referral next =
+          current.moveTo(ReferralState.REJECTED, clock.instant(), ReferralReasons.REJECTED_BY_HOST);
+      if (store.replaceReferral(current, next)) {
+        return ReferralOutcome.applied(next);
+      }
+    }
+  }
+
+  /**
+   * Expires open referrals (shared, clicked or signed up) whose attribution window has passed
+   * without a conversion: window start plus the window is before the clock's now. Each is a
+   * compare-and-set to EXPIRED with reason {@value ReferralReasons#OUTSIDE_WINDOW}, at the
+   * clock's instant; a referral that converted meanwhile is left alone. Call it now and then,
+   * like a timer: at most {@code limit} referrals are looked at per call, oldest first.
+   *
+   * @param limit the most referrals to look at, at least 1
+   * @return the referrals this call expired
+   */
+  public List<Referral> expireStale(int limit) {
+    Instant now = clock.instant();
+    List<Referral> expired = new java.util.ArrayList<>();
+    for (Referral candidate : store.findOpenStartedBefore(now.minus(window), limit)) {
+      Referral current = candidate;
+      while ((current.state() == ReferralState.SHARED || current.state() == ReferralState.CLICKED
+          || current.state() == ReferralState.SIGNED_UP)
+          && current.windowStart().isBefore(now.minus(window))) {
+        Referral next =
+            current.moveTo(ReferralState.EXPIRED, now, ReferralReasons.OUTSIDE_WINDOW);
+        if (store.replaceReferral(current, next)) {
+          expired.add(next);
+          break;
+        }
+        Optional<Referral> again = store.findReferral(current.id());
+        if (again.isEmpty()) {
+          break;
+        }
+        current = again.get();
+      }
+    }
+    return List.copyOf(expired);
+  }
+
+  /**
    * Forgets processed event ids older than the de-duplication horizon; call it now and then.
    *
    * @return how many ids were forgotten

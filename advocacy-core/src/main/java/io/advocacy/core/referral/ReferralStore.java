@@ -101,6 +101,17 @@ public interface ReferralStore {
   int countCreatedBy(CustomerId referrer, Instant from, Instant to, ReferralId except);
 
   /**
+   * Open referrals (shared, clicked or signed up) whose attribution window started strictly
+   * before a cutoff, oldest {@link Referral#windowStart()} first (ties by id text), at most
+   * {@code limit}: the candidates for expiry.
+   *
+   * @param cutoff window starts strictly before this are returned
+   * @param limit the most to return, at least 1
+   * @return the referrals
+   */
+  List<Referral> findOpenStartedBefore(Instant cutoff, int limit);
+
+  /**
    * Records an event id as processed.
    *
    * @param id the event's id

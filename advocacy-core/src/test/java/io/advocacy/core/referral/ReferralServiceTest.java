@@ -99,6 +99,52 @@ class ReferralServiceTest {
   }
 
   @Test
+  void staleReferralsExpireAfterTheWindowAndConvertedOnesDoNot() {
+    ReferralService service = builder().build();
+    ReferralCode code = issue(service, ADA, PartyFacts.NONE);
+    AnonymousId other = AnonymousId.of("a-10");
+    Referral early = service.apply(click(code, VISITOR, T0)).referral();
+    Referral late = service.apply(click(code, other, T0.plus(Duration.ofDays(5)))).referral();
+    // The window is 30 days, inclusive: at exactly T0 + 30 days nothing has expired yet.
+    now.set(T0.plus(Duration.ofDays(30)));
+    assertThat(service.expireStale(10)).isEmpty();
+    now.set(T0.plus(Duration.ofDays(30)).plusSeconds(1));
+    List<Referral> expired = service.expireStale(10);
+    assertThat(expired).extracting(Referral::id).containsExactly(early.id());
+    assertThat(expired.get(0).state()).isEqualTo(ReferralState.EXPIRED);
+    assertThat(expired.get(0).reason()).isEqualTo("outside_window");
+    assertThat(expired.get(0).history()).containsEntry(ReferralState.EXPIRED, now.get());
+    assertThat(service.expireStale(10)).isEmpty(); // idempotent
+    assertThat(service.apply(convert(other, T0.plus(Duration.ofDays(6)))).kind()).isEqualTo(APPLIED);
+    now.set(T0.plus(Duration.ofDays(90)));
+    assertThat(service.expireStale(10)).isEmpty(); // the converted one stays converted
+    assertThat(service.store().findReferral(late.id()).orElseThrow().state())
+        .isEqualTo(ReferralState.CONVERTED);
+  }
+
+  @Test
+  void theHostCanRejectAReferralOnceButNotAfterItsReward() {
+    ReferralService service = builder().build();
+    ReferralCode code = issue(service, ADA, PartyFacts.NONE);
+    Referral r = service.apply(click(code, VISITOR, T0)).referral();
+    now.set(T0.plusSeconds(60));
+    ReferralOutcome rejected = service.reject(r.id(), "manual review: same household");
+    assertThat(rejected.kind()).isEqualTo(APPLIED);
+    assertThat(rejected.referral().state()).isEqualTo(ReferralState.REJECTED);
+    assertThat(rejected.referral().reason()).isEqualTo("rejected_by_host");
+    assertThat(service.reject(r.id(), "again").kind()).isEqualTo(DUPLICATE);
+    assertThat(service.apply(convert(VISITOR, T0.plusSeconds(90))).kind()).isNotEqualTo(APPLIED);
+
+    AnonymousId other = AnonymousId.of("a-11");
+    service.apply(click(code, other, T0));
+    Referral converted = service.apply(convert(other, T0.plusSeconds(5))).referral();
+    service.markRewarded(converted.id(), "rw-1");
+    assertThat(service.reject(converted.id(), "too late"))
+        .extracting(ReferralOutcome::kind, ReferralOutcome::reason)
+        .containsExactly(REJECTED, "already_rewarded");
+  }
+
+  @Test
   void theSameEventTwiceChangesNothing() {
     ReferralService service = builder().build();
     ReferralCode code = issue(service, ADA, PartyFacts.NONE);

@@ -123,6 +123,24 @@ public abstract class ReferralStoreContract {
   }
 
   @Test
+  void findsOpenReferralsStartedBeforeACutoffOldestFirst() {
+    ReferralStore store = newStore();
+    for (int i = 4; i >= 0; i--) {
+      store.insertReferral(clicked("a-" + i, T0.plus(Duration.ofHours(i))));
+    }
+    Referral converted = store.findReferral(new ReferralId(CODE, AnonymousId.of("a-1"))).orElseThrow();
+    store.replaceReferral(converted,
+        converted.moveTo(ReferralState.CONVERTED, T0.plus(Duration.ofHours(2)), null));
+    assertThat(store.findOpenStartedBefore(T0.plus(Duration.ofHours(3)), 10))
+        .extracting(r -> r.referee().asText())
+        .containsExactly("anonymous:a-0", "anonymous:a-2");
+    assertThat(store.findOpenStartedBefore(T0.plus(Duration.ofHours(9)), 2))
+        .extracting(r -> r.referee().asText())
+        .containsExactly("anonymous:a-0", "anonymous:a-2");
+    assertThat(store.findOpenStartedBefore(T0, 10)).isEmpty();
+  }
+
+  @Test
   void processedIdsAreRecordedOnceAndForgottenAfterTheHorizon() {
     ReferralStore store = newStore();
     assertThat(store.markProcessed(SignalId.of("e-1"), T0)).isTrue();
