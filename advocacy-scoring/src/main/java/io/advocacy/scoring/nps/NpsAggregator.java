@@ -1,5 +1,7 @@
 package io.advocacy.scoring.nps;
 
+import io.advocacy.scoring.TimeWindow;
+
 import io.advocacy.core.SignalId;
 import io.advocacy.core.SubjectId;
 import io.advocacy.core.signal.Signal;

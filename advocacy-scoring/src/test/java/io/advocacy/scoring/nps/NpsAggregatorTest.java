@@ -1,5 +1,7 @@
 package io.advocacy.scoring.nps;
 
+import io.advocacy.scoring.TimeWindow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;

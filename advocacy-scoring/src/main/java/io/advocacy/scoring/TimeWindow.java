@@ -1,4 +1,4 @@
-package io.advocacy.scoring.nps;
+package io.advocacy.scoring;
 
 import java.time.Instant;
 import java.time.YearMonth;
