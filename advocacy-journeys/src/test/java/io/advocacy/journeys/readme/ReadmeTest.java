@@ -1,4 +1,4 @@
-package io.advocacy.core.readme;
+package io.advocacy.journeys.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,18 +11,22 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles the README's quick start with the JDK's compiler against the test class path, runs
+ * Lives in the last library module of the build so that every README snippet sees every
+ * module. Compiles the README's quick start with the JDK's compiler against the test class path, runs
  * it, and checks that it prints what the README says it prints.
  */
-class ReadmeQuickStartTest {
+class ReadmeTest {
   private static final Pattern JAVA_BLOCK =
       Pattern.compile("<!-- quickstart[^>]*-->\\s*```java\\n(.*?)```\\s*prints\\s*```\\n(.*?)```",
           Pattern.DOTALL);
@@ -59,14 +63,11 @@ class ReadmeQuickStartTest {
     Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
     int n = 0;
     StringBuilder unit = new StringBuilder();
-    unit.append("import io.advocacy.core.*;\n")
-        .append("import io.advocacy.core.adapter.*;\n")
-        .append("import io.advocacy.core.contact.*;\n")
-        .append("import io.advocacy.core.identity.*;\n")
-        .append("import io.advocacy.core.profile.*;\n")
-        .append("import io.advocacy.core.signal.*;\n")
-        .append("import io.advocacy.core.touchpoint.*;\n")
-        .append("import java.time.*;\n")
+    for (String pkg : publicPackages()) {
+      unit.append("import ").append(pkg).append(".*;\n");
+    }
+    unit.append("import java.time.*;\n")
+        .append("import java.util.*;\n")
         .append("class Snippets {\n");
     while (m.find()) {
       String code = m.group(1);
@@ -88,6 +89,33 @@ class ReadmeQuickStartTest {
     assertThat(status).as("javac: %s", diagnostics.toString(StandardCharsets.UTF_8)).isZero();
   }
 
+  /** Every package with Java sources in a library module, except the internal ones. */
+  private static List<String> publicPackages() throws IOException {
+    List<String> packages = new ArrayList<>();
+    try (Stream<Path> modules = Files.list(Path.of(".."))) {
+      for (Path module : modules.filter(p -> p.getFileName().toString().startsWith("advocacy-"))
+          .sorted().toList()) {
+        Path root = module.resolve("src/main/java");
+        if (!Files.isDirectory(root)) {
+          continue;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+          files.filter(f -> f.toString().endsWith(".java")
+                  && !f.getFileName().toString().equals("package-info.java"))
+              .map(f -> root.relativize(f.getParent()).toString().replace(java.io.File.separatorChar, '.'))
+              .filter(p -> !p.contains("internal") && !p.contains("benchmarks"))
+              .distinct()
+              .forEach(p -> {
+                if (!packages.contains(p)) {
+                  packages.add(p);
+                }
+              });
+        }
+      }
+    }
+    return packages;
+  }
+
   private static String classPath() {
     return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }
@@ -96,7 +124,7 @@ class ReadmeQuickStartTest {
     PrintStream original = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (URLClassLoader loader =
-        new URLClassLoader(new URL[] {dir.toUri().toURL()}, ReadmeQuickStartTest.class.getClassLoader())) {
+        new URLClassLoader(new URL[] {dir.toUri().toURL()}, ReadmeTest.class.getClassLoader())) {
       Method main = loader.loadClass("QuickStart").getMethod("main", String[].class);
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       main.invoke(null, (Object) new String[0]);
