@@ -1,0 +1,48 @@
+package io.advocacy.scoring.score;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What applying a signal did to the scores.
+ *
+ * <p>Value-based and immutable; thread-safe.
+ *
+ * @param status applied, duplicate or ignored
+ * @param reason why it was ignored, or null
+ * @param score the customer's score as of their latest signal, after the update (NaN when
+ *     ignored)
+ * @param tierChange the tier change it caused, or null
+ */
+public record ScoreUpdate(Status status, @Nullable String reason, double score,
+    @Nullable TierChange tierChange) {
+  /** What happened. */
+  public enum Status {
+    /** The signal updated the customer's score. */
+    APPLIED,
+    /** The signal id was seen within the de-duplication horizon: nothing changed. */
+    DUPLICATE,
+    /** The signal does not affect scores; see the reason. */
+    IGNORED
+  }
+
+  /** The subject is an anonymous visitor. */
+  public static final String ANONYMOUS = "anonymous_subject";
+  /** The model has no rule for the signal's type. */
+  public static final String NOT_SCORED = "type_not_in_model";
+
+  /**
+   * Validates the update.
+   *
+   * @param status the status
+   * @param reason the reason, only when ignored
+   * @param score the score
+   * @param tierChange the tier change, or null
+   */
+  public ScoreUpdate {
+    Objects.requireNonNull(status, "status");
+    if ((status == Status.IGNORED) != (reason != null)) {
+      throw new IllegalArgumentException("score update " + status + " with reason " + reason);
+    }
+  }
+}

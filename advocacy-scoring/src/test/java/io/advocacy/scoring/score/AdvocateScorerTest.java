@@ -1,0 +1,213 @@
+package io.advocacy.scoring.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.advocacy.core.AnonymousId;
+import io.advocacy.core.CustomerId;
+import io.advocacy.core.SignalId;
+import io.advocacy.core.profile.Industry;
+import io.advocacy.core.signal.Signal;
+import io.advocacy.core.signal.SignalType;
+import io.advocacy.scoring.AdvocateTier;
+import io.advocacy.scoring.qualify.TierThresholds;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AdvocateScorerTest {
+  static final Instant T0 = Instant.parse("2027-01-01T00:00:00Z");
+  static final CustomerId ADA = CustomerId.of("c-ada");
+
+  /** Engagement (weight 1, half-life 7 days, scale 10) and risk (weight 0.5, half-life 7 days). */
+  static ScoringModel engagementModel() {
+    return new ScoringModel("test", 1, TierThresholds.DEFAULTS,
+        Map.of(Component.ENGAGEMENT, new ComponentSpec(1, 7, 10, 1),
+            Component.RISK, new ComponentSpec(0.5, 7, 1, 1)),
+        Map.of(SignalType.PRODUCT_USAGE, new SignalRule(Component.ENGAGEMENT, RuleKind.VALUE, 1, 0),
+            SignalType.COMPLAINT_OPENED, new SignalRule(Component.RISK, RuleKind.FIXED, 1, 0)));
+  }
+
+  static Signal usage(String id, CustomerId who, Instant at, double value) {
+    return Signal.of(SignalId.of(id), who, SignalType.PRODUCT_USAGE, at, value);
+  }
+
+  static Instant days(double d) {
+    return T0.plusMillis((long) (d * 86_400_000L));
+  }
+
+  @Test
+  void decayHalvesEveryHalfLifeByHand() {
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).build();
+    scorer.apply(usage("s-1", ADA, T0, 10));
+    ScoreExplanation e = scorer.explain(ADA, days(14));
+    // 10 · 2^(−14/7) = 2.5; value tanh(2.5/10) = 0.244919; score 100 · 1 · 0.244919 / 1
+    assertThat(e.components().get(Component.ENGAGEMENT.ordinal()).decayedSum())
+        .isCloseTo(2.5, within(1e-12));
+    assertThat(scorer.scoreOf(ADA, days(14))).isCloseTo(100 * Math.tanh(0.25), within(1e-9));
+    assertThat(scorer.scoreOf(ADA, T0)).isCloseTo(100 * Math.tanh(1), within(1e-9)); // 76.159
+    // Reading before the latest signal reads as of it.
+    assertThat(scorer.scoreOf(ADA, T0.minusSeconds(60))).isEqualTo(scorer.scoreOf(ADA, T0));
+    assertThat(scorer.scoreOf(CustomerId.of("c-nobody"), T0)).isZero();
+  }
+
+  @Test
+  void riskPullsTheScoreDownAndEveryUpdateSaysWhatItDid() {
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).build();
+    ScoreUpdate first = scorer.apply(usage("s-1", ADA, T0, 10));
+    assertThat(first.tierChange()).isEqualTo(new TierChange(ADA, AdvocateTier.NONE,
+        AdvocateTier.ADVOCATE, T0, false));
+    ScoreUpdate complaint = scorer.apply(Signal.of(SignalId.of("s-2"), ADA,
+        SignalType.COMPLAINT_OPENED, T0, 1));
+    // 100 · (tanh(1) − 0.5 · tanh(1)) / 1 = 38.08: below the promoter threshold of 40
+    assertThat(complaint.score()).isCloseTo(50 * Math.tanh(1), within(1e-9));
+    assertThat(complaint.tierChange().to()).isEqualTo(AdvocateTier.NONE);
+    assertThat(scorer.apply(Signal.of(SignalId.of("s-2"), ADA, SignalType.COMPLAINT_OPENED, T0, 1))
+        .status()).isEqualTo(ScoreUpdate.Status.DUPLICATE);
+    assertThat(scorer.apply(Signal.nps(SignalId.of("s-3"), ADA, T0, 10)).reason())
+        .isEqualTo(ScoreUpdate.NOT_SCORED);
+    assertThat(scorer.apply(usage("s-4", CustomerId.of("c-x"), T0, 1)).status())
+        .isEqualTo(ScoreUpdate.Status.APPLIED);
+    assertThat(scorer.apply(Signal.of(SignalId.of("s-5"), AnonymousId.of("v"),
+        SignalType.PRODUCT_USAGE, T0, 1)).reason()).isEqualTo(ScoreUpdate.ANONYMOUS);
+  }
+
+  @Test
+  void anyArrivalOrderGivesTheSameScoreAndRepeatsAreNoOps() {
+    ScoringModel model = ScoringModels.forIndustry(Industry.B2B_SAAS);
+    SignalType[] types = {SignalType.PRODUCT_USAGE, SignalType.NPS_ANSWERED, SignalType.REVIEW_POSTED,
+        SignalType.COMPLAINT_OPENED, SignalType.OUTCOME_ACHIEVED, SignalType.SOCIAL_MENTION};
+    qt().withExamples(200)
+        .forAll(lists().of(integers().between(0, 1_000_000)).ofSizeBetween(1, 60), longs().all())
+        .checkAssert((codes, seed) -> {
+          List<Signal> signals = new ArrayList<>();
+          for (int c : codes) {
+            SignalType t = types[c % types.length];
+            double v = t.equals(SignalType.NPS_ANSWERED) ? c % 11
+                : t.equals(SignalType.SOCIAL_MENTION) ? ((c % 21) - 10) / 10.0 : c % 6;
+            signals.add(Signal.of(SignalId.of("s-" + c), CustomerId.of("c-" + c % 4), t,
+                days((c / 7) % 200 + (c % 13) / 13.0), v));
+          }
+          List<Signal> shuffled = new ArrayList<>(signals);
+          Collections.shuffle(shuffled, new Random(seed));
+          shuffled.addAll(signals.subList(0, signals.size() / 2)); // repeats, later
+          // The signals span 200 days: a horizon longer than that remembers every id.
+          AdvocateScorer a = AdvocateScorer.builder(model)
+              .deduplicationHorizon(Duration.ofDays(400)).build();
+          signals.forEach(a::apply);
+          AdvocateScorer b = AdvocateScorer.builder(model)
+              .deduplicationHorizon(Duration.ofDays(400)).build();
+          shuffled.forEach(b::apply);
+          for (int i = 0; i < 4; i++) {
+            CustomerId who = CustomerId.of("c-" + i);
+            assertThat(b.scoreOf(who, days(400))).isCloseTo(a.scoreOf(who, days(400)), within(1e-9));
+            assertThat(b.scoreOf(who, days(250))).isCloseTo(a.scoreOf(who, days(250)), within(1e-9));
+          }
+        });
+  }
+
+  @Test
+  void aRepeatIsANoOpWithinTheHorizonAndCountsAgainBeyondIt() {
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel())
+        .deduplicationHorizon(Duration.ofDays(30)).build();
+    scorer.apply(usage("s-1", ADA, T0, 4));
+    scorer.apply(usage("s-2", ADA, days(29), 1));
+    assertThat(scorer.apply(usage("s-1", ADA, T0, 4)).status()).isEqualTo(ScoreUpdate.Status.DUPLICATE);
+    scorer.apply(usage("s-3", ADA, days(70), 1)); // the latest event moves 70 days on
+    // s-1 was first seen more than two horizons of event time ago: it is forgotten.
+    assertThat(scorer.apply(usage("s-1", ADA, T0, 4)).status()).isEqualTo(ScoreUpdate.Status.APPLIED);
+  }
+
+  @Test
+  void explanationsNameTheLargestContributionsFirst() {
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).explanations(2).build();
+    scorer.apply(usage("small", ADA, T0, 1));
+    scorer.apply(usage("big-old", ADA, T0, 8));
+    scorer.apply(usage("mid-new", ADA, days(7), 5));
+    scorer.apply(Signal.of(SignalId.of("complaint"), ADA, SignalType.COMPLAINT_OPENED, days(7), 1));
+    ScoreExplanation e = scorer.explain(ADA, days(7));
+    // points = ±100 · weight · cap · contribution · decay / (scale · W):
+    // complaint −100 · 0.5 · 1 / 1 = −50; mid-new 100 · 5/10 = 50... tie broken by id; big-old 8/10·½·100 = 40
+    assertThat(e.topSignals()).extracting(s -> s.id().value())
+        .containsExactly("complaint", "mid-new");
+    assertThat(e.topSignals().get(0).points()).isCloseTo(-50, within(1e-9));
+    assertThat(e.topSignals().get(1).points()).isCloseTo(50, within(1e-9));
+    assertThat(scorer.explain(ADA, days(7), 1).topSignals()).hasSize(1);
+    // component points add up to the score before clamping
+    double sum = e.components().stream().mapToDouble(ComponentScore::points).sum();
+    assertThat(e.score()).isCloseTo(Math.max(0, Math.min(100, sum)), within(1e-9));
+  }
+
+  @Test
+  void tickFindsDecayOnlyTierDropsAtTheRightInstant() {
+    List<TierChange> heard = new ArrayList<>();
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).tierListener(heard::add).build();
+    scorer.apply(usage("s-1", ADA, T0, 10)); // 100 · tanh(2^(−t/7d)) starts at 76.2: ADVOCATE
+    heard.clear();
+    assertThat(scorer.tick(days(1))).isEmpty();
+    List<TierChange> changes = scorer.tick(days(10));
+    // Crosses 60 where tanh(x) = 0.6: x = atanh(0.6) = ln 2, t = −7 · log2(ln 2) = 3.7014 days;
+    // crosses 40 where x = atanh(0.4), t = −7 · log2(atanh(0.4)) = 8.6728 days.
+    double t60 = -7 * Math.log(Math.log(2)) / Math.log(2);
+    double t40 = -7 * Math.log(0.5 * Math.log(1.4 / 0.6)) / Math.log(2);
+    assertThat(changes).extracting(TierChange::from, TierChange::to).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(AdvocateTier.ADVOCATE, AdvocateTier.PROMOTER),
+        org.assertj.core.groups.Tuple.tuple(AdvocateTier.PROMOTER, AdvocateTier.NONE));
+    assertThat(Duration.between(days(t60), changes.get(0).at()).abs()).isLessThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(Duration.between(days(t40), changes.get(1).at()).abs()).isLessThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(changes).allMatch(TierChange::byDecay);
+    assertThat(heard).isEqualTo(changes);
+    assertThat(scorer.tick(days(1000))).isEmpty();
+    assertThat(scorer.nextCheck(ADA)).isEmpty(); // at NONE with nothing that could rise
+  }
+
+  @Test
+  void tickLooksOnlyAtCustomersWhoseCrossingIsDue() {
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).build();
+    for (int i = 0; i < 999; i++) {
+      scorer.apply(usage("far-" + i, CustomerId.of("c-far-" + i), T0, 30)); // 99.5: deep in CHAMPION
+    }
+    scorer.apply(usage("near", ADA, T0, 10)); // 76.2: 16 points above ADVOCATE's threshold
+    Instant nearDue = scorer.nextCheck(ADA).orElseThrow();
+    Instant farDue = scorer.nextCheck(CustomerId.of("c-far-0")).orElseThrow();
+    assertThat(nearDue).isBefore(farDue);
+    long before = scorer.recomputed();
+    scorer.tick(nearDue);
+    assertThat(scorer.recomputed() - before).isEqualTo(1);
+    assertThat(scorer.customers()).isEqualTo(1000);
+  }
+
+  @Test
+  void aSnapshotRestoresTheSameScoresExplanationsAndMemoryOfIds() throws Exception {
+    AdvocateScorer.Builder builder = AdvocateScorer.builder(ScoringModels.forIndustry(Industry.ECOMMERCE));
+    AdvocateScorer scorer = builder.build();
+    for (int i = 0; i < 50; i++) {
+      scorer.apply(Signal.of(SignalId.of("p-" + i), CustomerId.of("c-" + i % 7),
+          SignalType.PURCHASE_COMPLETED, days(i), 1));
+    }
+    scorer.apply(Signal.nps(SignalId.of("n-1"), ADA, days(3), 10));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    scorer.snapshot().writeTo(bytes);
+    AdvocateScorer restored = AdvocateScorer.restore(builder,
+        ScorerSnapshot.readFrom(new ByteArrayInputStream(bytes.toByteArray())));
+    for (int i = 0; i < 7; i++) {
+      CustomerId who = CustomerId.of("c-" + i);
+      assertThat(restored.scoreOf(who, days(60))).isEqualTo(scorer.scoreOf(who, days(60)));
+      assertThat(restored.explain(who, days(60))).isEqualTo(scorer.explain(who, days(60)));
+    }
+    assertThat(restored.apply(Signal.of(SignalId.of("p-3"), CustomerId.of("c-3"),
+        SignalType.PURCHASE_COMPLETED, days(3), 1)).status()).isEqualTo(ScoreUpdate.Status.DUPLICATE);
+    assertThat(restored.customers()).isEqualTo(8);
+  }
+}
