@@ -1,7 +1,5 @@
 package io.advocacy.scoring.internal;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The signal ids seen within a horizon, as 64-bit hashes in two generations of open-addressing
  * sets: an id is remembered at least one horizon (and at most two) of the latest event time
@@ -86,15 +84,15 @@ public final class SeenIds {
   }
 
   /**
-   * A 64-bit hash of an id: FNV-1a over its UTF-8 bytes, then a final avalanche.
+   * A 64-bit hash of an id: FNV-1a over its UTF-16 code units, then a final avalanche.
    *
    * @param id the id
    * @return the hash, never 0
    */
   public static long hash(String id) {
     long h = 0xcbf29ce484222325L;
-    for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xff;
+    for (int i = 0; i < id.length(); i++) {
+      h ^= id.charAt(i);
       h *= 0x100000001b3L;
     }
     h ^= h >>> 33;

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Advocate scores for many customers, updated incrementally per signal.
@@ -43,12 +44,14 @@ import java.util.function.Consumer;
  *
  * <h2>Tiers and time</h2>
  *
- * A signal that changes a customer's tier is reported at once. A tier that changes by decay
+ * Tier changes are reported by {@link #tick}, so that applying a signal stays cheap: a change
+ * a signal caused is dated by the customer's latest signal; a tier that changes by decay
  * alone (advocacy fading, or risk fading) is found by {@link #tick}: per customer the scorer
- * keeps the earliest instant at which decay could possibly move the score across a tier
- * threshold (a safe bound from each component's rate of decay), in a heap; {@code tick(now)}
- * looks only at customers due by {@code now}, finds the crossing instant to the second, and
- * reschedules the rest.
+ * keeps, in a heap, the earliest instant at which decay could possibly move the score across a
+ * tier threshold (exact per component, safe overall); {@code tick(now)} looks only at
+ * customers due by {@code now} — plus those that received a signal since the last tick, whose
+ * instant is worked out then, so that applying a signal stays cheap — finds each crossing to
+ * the second, and reschedules.
  *
  * <h2>Explanations</h2>
  *
@@ -62,13 +65,17 @@ import java.util.function.Consumer;
  * clock.
  */
 public final class AdvocateScorer {
-  private static final int C = Component.values().length;
+  private static final Component[] COMPONENTS = Component.values();
+  private static final int C = COMPONENTS.length;
   private static final double MS_PER_DAY = 86_400_000.0;
   private static final double LN2 = Math.log(2);
 
   private final ScoringModel model;
   private final double[] rate;
   private final double[] pointsPerUnit;
+  private final double[] share;
+  private final double[] cap;
+  private final double[] inverseScale;
   private final int topK;
   private final Consumer<TierChange> listener;
   private final IdIndex index = new IdIndex();
@@ -77,16 +84,26 @@ public final class AdvocateScorer {
   private double[] sums = new double[16 * C];
   private long[] ref = new long[16];
   private byte[] tiers = new byte[16];
-  private Contribution[][] top = new Contribution[16][];
+  private Contribution @Nullable [] @Nullable [] top;
   private long recomputed;
+  private boolean[] dirty = new boolean[16];
+  private int[] dirtyList = new int[16];
+  private int dirtyCount;
+
+  private static final ScoreUpdate APPLIED = new ScoreUpdate(ScoreUpdate.Status.APPLIED, null);
+  private static final ScoreUpdate DUPLICATE = new ScoreUpdate(ScoreUpdate.Status.DUPLICATE, null);
 
   private AdvocateScorer(Builder b) {
     this.model = b.model;
     this.topK = b.topK;
     this.listener = b.listener;
     this.seen = new SeenIds(b.horizon.toMillis());
+    grow(b.expectedCustomers - 1);
     this.rate = new double[C];
     this.pointsPerUnit = new double[C];
+    this.share = new double[C];
+    this.cap = new double[C];
+    this.inverseScale = new double[C];
     double w = 0;
     for (Component c : Component.values()) {
       if (c != Component.RISK) {
@@ -98,6 +115,9 @@ public final class AdvocateScorer {
       rate[c.ordinal()] = LN2 / (spec.halfLifeDays() * MS_PER_DAY);
       pointsPerUnit[c.ordinal()] = 100 * spec.weight() * spec.cap() / (w * spec.scale())
           * (c == Component.RISK ? -1 : 1);
+      share[c.ordinal()] = 100 * spec.weight() / w * (c == Component.RISK ? -1 : 1);
+      cap[c.ordinal()] = spec.cap();
+      inverseScale[c.ordinal()] = 1 / spec.scale();
     }
   }
 
@@ -130,17 +150,15 @@ public final class AdvocateScorer {
   public synchronized ScoreUpdate apply(Signal signal) {
     Objects.requireNonNull(signal, "signal");
     if (!(signal.subject() instanceof CustomerId customer)) {
-      return new ScoreUpdate(ScoreUpdate.Status.IGNORED, ScoreUpdate.ANONYMOUS, Double.NaN, null);
+      return new ScoreUpdate(ScoreUpdate.Status.IGNORED, ScoreUpdate.ANONYMOUS);
     }
     SignalRule rule = model.signals().get(signal.type());
     if (rule == null) {
-      return new ScoreUpdate(ScoreUpdate.Status.IGNORED, ScoreUpdate.NOT_SCORED, Double.NaN, null);
+      return new ScoreUpdate(ScoreUpdate.Status.IGNORED, ScoreUpdate.NOT_SCORED);
     }
     long t = signal.occurredAt().toEpochMilli();
     if (!seen.add(signal.id().value(), t)) {
-      int known = index.find(customer.value());
-      return new ScoreUpdate(ScoreUpdate.Status.DUPLICATE, null,
-          known < 0 ? 0 : score(known, ref[known]), null);
+      return DUPLICATE;
     }
     int before = index.size();
     int i = index.findOrAdd(customer.value());
@@ -167,19 +185,14 @@ public final class AdvocateScorer {
       remember(i, new Contribution(signal.id().value(), signal.type(), t, j, c,
           Math.log(Math.abs(c)) + rate[j] * t));
     }
-    double score = score(i, ref[i]);
-    AdvocateTier now = model.tiers().tierOf(score);
-    TierChange change = null;
-    AdvocateTier was = AdvocateTier.values()[tiers[i]];
-    if (now != was) {
-      tiers[i] = (byte) now.ordinal();
-      change = new TierChange(customer, was, now, Instant.ofEpochMilli(ref[i]), false);
+    if (!dirty[i]) {
+      dirty[i] = true;
+      if (dirtyCount == dirtyList.length) {
+        dirtyList = Arrays.copyOf(dirtyList, dirtyCount * 2);
+      }
+      dirtyList[dirtyCount++] = i;
     }
-    schedule(i, ref[i]);
-    if (change != null) {
-      listener.accept(change);
-    }
-    return new ScoreUpdate(ScoreUpdate.Status.APPLIED, null, score, change);
+    return APPLIED;
   }
 
   /**
@@ -238,8 +251,9 @@ public final class AdvocateScorer {
           model.points(c, sum)));
     }
     List<ContributingSignal> signals = new ArrayList<>();
-    if (i >= 0 && top[i] != null) {
-      for (Contribution x : top[i]) {
+    Contribution[] kept = i >= 0 && top != null ? top[i] : null;
+    if (kept != null) {
+      for (Contribution x : kept) {
         if (x != null) {
           double points = pointsPerUnit[x.component] * x.value
               * Math.exp(-rate[x.component] * (t - x.at));
@@ -266,28 +280,46 @@ public final class AdvocateScorer {
   public synchronized List<TierChange> tick(Instant now) {
     long n = now.toEpochMilli();
     List<TierChange> changes = new ArrayList<>();
+    for (int d = 0; d < dirtyCount; d++) {
+      int i = dirtyList[d];
+      dirty[i] = false;
+      recomputed++;
+      AdvocateTier was = AdvocateTier.values()[tiers[i]];
+      AdvocateTier is = model.tiers().tierOf(score(i, ref[i]));
+      if (is != was) {
+        changes.add(new TierChange(CustomerId.of(index.id(i)), was, is,
+            Instant.ofEpochMilli(ref[i]), false));
+        tiers[i] = (byte) is.ordinal();
+      }
+      decayUntil(i, ref[i], n, changes);
+    }
+    dirtyCount = 0;
     while (due.hasDue(n)) {
       int i = due.peek();
       long from = due.dueOf(i) - 1000; // no crossing can come earlier than the due time
       due.pop();
       recomputed++;
-      AdvocateTier was = AdvocateTier.values()[tiers[i]];
-      long evaluate = Math.max(n, ref[i]);
-      long lo = Math.max(ref[i], from);
-      // Decay can carry a score across several thresholds before now: report each crossing.
-      for (int step = 0; step < 4 && model.tiers().tierOf(score(i, evaluate)) != was; step++) {
-        long at = crossing(i, lo, evaluate, was);
-        AdvocateTier is = model.tiers().tierOf(score(i, at));
-        changes.add(new TierChange(CustomerId.of(index.id(i)), was, is, Instant.ofEpochMilli(at),
-            true));
-        was = is;
-        lo = at;
-      }
-      tiers[i] = (byte) was.ordinal();
-      schedule(i, evaluate);
+      decayUntil(i, Math.max(ref[i], from), n, changes);
     }
     changes.forEach(listener);
     return List.copyOf(changes);
+  }
+
+  /** Reports the crossings decay alone causes in (lo, now], then reschedules the customer. */
+  private void decayUntil(int i, long lo, long now, List<TierChange> changes) {
+    AdvocateTier was = AdvocateTier.values()[tiers[i]];
+    long evaluate = Math.max(now, ref[i]);
+    // Decay can carry a score across several thresholds before now: report each crossing.
+    for (int step = 0; step < 4 && model.tiers().tierOf(score(i, evaluate)) != was; step++) {
+      long at = crossing(i, lo, evaluate, was);
+      AdvocateTier is = model.tiers().tierOf(score(i, at));
+      changes.add(new TierChange(CustomerId.of(index.id(i)), was, is, Instant.ofEpochMilli(at),
+          true));
+      was = is;
+      lo = at;
+    }
+    tiers[i] = (byte) was.ordinal();
+    schedule(i, evaluate);
   }
 
   /**
@@ -334,8 +366,9 @@ public final class AdvocateScorer {
     for (int i = 0; i < n; i++) {
       ids[i] = index.id(i);
       List<ScorerSnapshot.Kept> k = new ArrayList<>();
-      if (top[i] != null) {
-        for (Contribution x : top[i]) {
+      Contribution[] held = top == null ? null : top[i];
+      if (held != null) {
+        for (Contribution x : held) {
           if (x != null) {
             k.add(new ScorerSnapshot.Kept(x.id, x.type.name(), x.at, x.component, x.value));
           }
@@ -395,7 +428,18 @@ public final class AdvocateScorer {
   }
 
   private double score(int i, long t) {
-    return model.score(decayed(i, t));
+    long dt = t - ref[i];
+    double total = 0;
+    for (int m = 0; m < C; m++) {
+      double v = sums[i * C + m];
+      if (v != 0) {
+        if (dt != 0) {
+          v *= Math.exp(-rate[m] * dt);
+        }
+        total += share[m] * cap[m] * Math.tanh(v * inverseScale[m]);
+      }
+    }
+    return Math.max(0, Math.min(100, total));
   }
 
   /** The first instant (to the second) in (lo, hi] at which the tier is no longer {@code was}. */
@@ -414,7 +458,7 @@ public final class AdvocateScorer {
   /** Queues the customer at the earliest instant decay could move them across a threshold. */
   private void schedule(int i, long t0) {
     double[] s = decayed(i, t0);
-    double score = model.score(s);
+    double score = score(i, t0);
     AdvocateTier tier = model.tiers().tierOf(score);
     double down = tier == AdvocateTier.NONE ? Double.POSITIVE_INFINITY
         : score - model.tiers().thresholdOf(tier);
@@ -457,13 +501,15 @@ public final class AdvocateScorer {
   /** How far the components moving in direction {@code sign} move the score within dt ms. */
   private double move(double[] sums, double dt, int sign) {
     double total = 0;
-    for (Component c : Component.values()) {
+    for (Component c : COMPONENTS) {
       double sum = sums[c.ordinal()];
       if (sum == 0) {
         continue;
       }
-      double later = dt == Double.POSITIVE_INFINITY ? 0 : sum * Math.exp(-rate[c.ordinal()] * dt);
-      double change = model.points(c, later) - model.points(c, sum);
+      int m = c.ordinal();
+      double later = dt == Double.POSITIVE_INFINITY ? 0 : sum * Math.exp(-rate[m] * dt);
+      double change = share[m] * cap[m]
+          * (Math.tanh(later * inverseScale[m]) - Math.tanh(sum * inverseScale[m]));
       if (change * sign > 0) {
         total += Math.abs(change);
       }
@@ -472,6 +518,9 @@ public final class AdvocateScorer {
   }
 
   private void remember(int i, Contribution x) {
+    if (top == null) {
+      top = new Contribution[ref.length][];
+    }
     Contribution[] slots = top[i];
     if (slots == null) {
       slots = new Contribution[C * topK];
@@ -503,7 +552,10 @@ public final class AdvocateScorer {
     sums = Arrays.copyOf(sums, n * C);
     ref = Arrays.copyOf(ref, n);
     tiers = Arrays.copyOf(tiers, n);
-    top = Arrays.copyOf(top, n);
+    dirty = Arrays.copyOf(dirty, n);
+    if (top != null) {
+      top = Arrays.copyOf(top, n);
+    }
   }
 
   /** One kept contribution for explanations. */
@@ -516,6 +568,7 @@ public final class AdvocateScorer {
     private int topK = 3;
     private Duration horizon = Duration.ofDays(30);
     private Consumer<TierChange> listener = change -> { };
+    private int expectedCustomers = 16;
 
     private Builder(ScoringModel model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -558,6 +611,21 @@ public final class AdvocateScorer {
      */
     public Builder tierListener(Consumer<TierChange> listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sizes the state for a number of customers up front, to avoid growing it while signals
+     * arrive (the customer-id table still grows).
+     *
+     * @param customers the expected number, at least 1
+     * @return this builder
+     */
+    public Builder expectedCustomers(int customers) {
+      if (customers < 1) {
+        throw new IllegalArgumentException("expected customers " + customers + " is below 1");
+      }
+      this.expectedCustomers = customers;
       return this;
     }
 

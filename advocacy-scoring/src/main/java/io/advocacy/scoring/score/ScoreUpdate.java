@@ -8,14 +8,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Value-based and immutable; thread-safe.
  *
+ * <p>Applying a signal is kept cheap: read the new score with {@code scoreOf}; a tier change it
+ * causes is reported by the next {@code tick}.
+ *
  * @param status applied, duplicate or ignored
  * @param reason why it was ignored, or null
- * @param score the customer's score as of their latest signal, after the update (NaN when
- *     ignored)
- * @param tierChange the tier change it caused, or null
  */
-public record ScoreUpdate(Status status, @Nullable String reason, double score,
-    @Nullable TierChange tierChange) {
+public record ScoreUpdate(Status status, @Nullable String reason) {
   /** What happened. */
   public enum Status {
     /** The signal updated the customer's score. */
@@ -36,8 +35,6 @@ public record ScoreUpdate(Status status, @Nullable String reason, double score,
    *
    * @param status the status
    * @param reason the reason, only when ignored
-   * @param score the score
-   * @param tierChange the tier change, or null
    */
   public ScoreUpdate {
     Objects.requireNonNull(status, "status");

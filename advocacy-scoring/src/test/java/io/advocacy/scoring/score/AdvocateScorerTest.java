@@ -64,21 +64,21 @@ class AdvocateScorerTest {
 
   @Test
   void riskPullsTheScoreDownAndEveryUpdateSaysWhatItDid() {
-    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).build();
-    ScoreUpdate first = scorer.apply(usage("s-1", ADA, T0, 10));
-    assertThat(first.tierChange()).isEqualTo(new TierChange(ADA, AdvocateTier.NONE,
-        AdvocateTier.ADVOCATE, T0, false));
-    ScoreUpdate complaint = scorer.apply(Signal.of(SignalId.of("s-2"), ADA,
-        SignalType.COMPLAINT_OPENED, T0, 1));
+    List<TierChange> heard = new ArrayList<>();
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).tierListener(heard::add).build();
+    assertThat(scorer.apply(usage("s-1", ADA, T0, 10)).status()).isEqualTo(ScoreUpdate.Status.APPLIED);
+    assertThat(scorer.tick(T0)).containsExactly(
+        new TierChange(ADA, AdvocateTier.NONE, AdvocateTier.ADVOCATE, T0, false));
+    scorer.apply(Signal.of(SignalId.of("s-2"), ADA, SignalType.COMPLAINT_OPENED, T0, 1));
     // 100 · (tanh(1) − 0.5 · tanh(1)) / 1 = 38.08: below the promoter threshold of 40
-    assertThat(complaint.score()).isCloseTo(50 * Math.tanh(1), within(1e-9));
-    assertThat(complaint.tierChange().to()).isEqualTo(AdvocateTier.NONE);
-    assertThat(scorer.apply(Signal.of(SignalId.of("s-2"), ADA, SignalType.COMPLAINT_OPENED, T0, 1))
-        .status()).isEqualTo(ScoreUpdate.Status.DUPLICATE);
+    assertThat(scorer.scoreOf(ADA, T0)).isCloseTo(50 * Math.tanh(1), within(1e-9));
+    assertThat(scorer.tick(T0)).containsExactly(
+        new TierChange(ADA, AdvocateTier.ADVOCATE, AdvocateTier.NONE, T0, false));
+    assertThat(heard).hasSize(2);
+    assertThat(scorer.apply(Signal.of(SignalId.of("s-2"), ADA, SignalType.COMPLAINT_OPENED, T0, 1)))
+        .isEqualTo(new ScoreUpdate(ScoreUpdate.Status.DUPLICATE, null));
     assertThat(scorer.apply(Signal.nps(SignalId.of("s-3"), ADA, T0, 10)).reason())
         .isEqualTo(ScoreUpdate.NOT_SCORED);
-    assertThat(scorer.apply(usage("s-4", CustomerId.of("c-x"), T0, 1)).status())
-        .isEqualTo(ScoreUpdate.Status.APPLIED);
     assertThat(scorer.apply(Signal.of(SignalId.of("s-5"), AnonymousId.of("v"),
         SignalType.PRODUCT_USAGE, T0, 1)).reason()).isEqualTo(ScoreUpdate.ANONYMOUS);
   }
@@ -154,8 +154,8 @@ class AdvocateScorerTest {
     List<TierChange> heard = new ArrayList<>();
     AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).tierListener(heard::add).build();
     scorer.apply(usage("s-1", ADA, T0, 10)); // 100 · tanh(2^(−t/7d)) starts at 76.2: ADVOCATE
+    assertThat(scorer.tick(days(1))).extracting(TierChange::byDecay).containsExactly(false);
     heard.clear();
-    assertThat(scorer.tick(days(1))).isEmpty();
     List<TierChange> changes = scorer.tick(days(10));
     // Crosses 60 where tanh(x) = 0.6: x = atanh(0.6) = ln 2, t = −7 · log2(ln 2) = 3.7014 days;
     // crosses 40 where x = atanh(0.4), t = −7 · log2(atanh(0.4)) = 8.6728 days.
@@ -168,6 +168,7 @@ class AdvocateScorerTest {
     assertThat(Duration.between(days(t40), changes.get(1).at()).abs()).isLessThanOrEqualTo(Duration.ofSeconds(1));
     assertThat(changes).allMatch(TierChange::byDecay);
     assertThat(heard).isEqualTo(changes);
+    assertThat(scorer.tierOf(ADA, days(10))).isEqualTo(AdvocateTier.NONE);
     assertThat(scorer.tick(days(1000))).isEmpty();
     assertThat(scorer.nextCheck(ADA)).isEmpty(); // at NONE with nothing that could rise
   }
@@ -179,6 +180,8 @@ class AdvocateScorerTest {
       scorer.apply(usage("far-" + i, CustomerId.of("c-far-" + i), T0, 30)); // 99.5: deep in CHAMPION
     }
     scorer.apply(usage("near", ADA, T0, 10)); // 76.2: 16 points above ADVOCATE's threshold
+    scorer.tick(T0); // works out when each customer that got a signal is next due
+    assertThat(scorer.recomputed()).isEqualTo(1000);
     Instant nearDue = scorer.nextCheck(ADA).orElseThrow();
     Instant farDue = scorer.nextCheck(CustomerId.of("c-far-0")).orElseThrow();
     assertThat(nearDue).isBefore(farDue);
