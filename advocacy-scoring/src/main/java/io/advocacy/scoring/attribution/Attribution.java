@@ -2,6 +2,7 @@ package io.advocacy.scoring.attribution;
 
 import io.advocacy.core.touchpoint.Touchpoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -114,34 +115,35 @@ public final class Attribution {
     if (order < 1) {
       throw new IllegalArgumentException("Markov order " + order + " is below 1");
     }
-    Chain chain = new Chain();
+    Chain chain = new Chain(order);
     double totalConversions = 0;
     double totalValue = 0;
-    Set<String> channels = new TreeSet<>();
     for (PathRow r : rows) {
       List<String> seq = mergeRepeats ? merged(r.channels()) : r.channels();
-      channels.addAll(seq);
+      int[] codes = chain.codes(seq);
       long n = r.conversions() + r.nulls();
       if (n == 0) {
         continue;
       }
-      String previous = MarkovResult.START;
-      for (int i = 0; i < seq.size(); i++) {
-        String state = window(seq, i, order);
-        chain.add(previous, state, n, seq.subList(Math.max(0, i - order + 1), i + 1));
+      int previous = Chain.START;
+      for (int i = 0; i < codes.length; i++) {
+        int state = chain.state(codes, i);
+        chain.add(previous, state, n);
         previous = state;
       }
-      chain.add(previous, MarkovResult.CONVERSION, r.conversions(), List.of());
-      chain.add(previous, MarkovResult.NULL, r.nulls(), List.of());
+      chain.add(previous, Chain.CONVERSION, r.conversions());
+      chain.add(previous, Chain.NULL, r.nulls());
       totalConversions += r.conversions();
       totalValue += r.value();
     }
-    double p = chain.conversionProbability(null);
+    chain.freeze();
+    double p = chain.conversionProbability(-1);
     Map<String, Double> effects = new TreeMap<>();
     double sum = 0;
-    for (String c : channels) {
-      double re = p == 0 ? 0 : 1 - chain.conversionProbability(c) / p;
-      effects.put(c, re);
+    List<String> channels = chain.channels();
+    for (int code = 0; code < channels.size(); code++) {
+      double re = p == 0 ? 0 : 1 - chain.conversionProbability(code) / p;
+      effects.put(channels.get(code), re);
       sum += re;
     }
     Map<String, Credit> credit = new HashMap<>();
@@ -366,89 +368,171 @@ public final class Attribution {
     return String.join(" > ", seq.subList(Math.max(0, i - order + 1), i + 1));
   }
 
-  /** Transition counts between named states, and their absorption probabilities. */
+  /**
+   * The absorbing chain over integer-coded states: channels get codes in order of first sight,
+   * a state is the window of the last k channel codes (looked up by a packed key), transitions
+   * are summed in a hash map while reading and frozen into compressed rows for solving.
+   */
   private static final class Chain {
-    private final Map<String, Integer> index = new LinkedHashMap<>();
-    private final List<Map<Integer, Double>> out = new ArrayList<>();
-    private final List<Set<String>> members = new ArrayList<>();
-    private final int conversion;
-    private final int nul;
+    static final int START = 0;
+    static final int CONVERSION = 1;
+    static final int NULL = 2;
 
-    Chain() {
-      state(MarkovResult.START, List.of());
-      conversion = state(MarkovResult.CONVERSION, List.of());
-      nul = state(MarkovResult.NULL, List.of());
+    private final int order;
+    private final Map<String, Integer> channelCodes = new LinkedHashMap<>();
+    private final List<String> channelNames = new ArrayList<>();
+    private final Map<Object, Integer> stateIds = new HashMap<>();
+    private final List<int[]> stateWindows = new ArrayList<>();
+    private final Map<Long, double[]> counts = new HashMap<>();
+    private int[] rowStart;
+    private int[] target;
+    private double[] probability;
+
+    Chain(int order) {
+      this.order = order;
+      stateWindows.add(new int[0]);
+      stateWindows.add(new int[0]);
+      stateWindows.add(new int[0]);
     }
 
-    private int state(String name, List<String> channels) {
-      Integer i = index.get(name);
-      if (i == null) {
-        i = index.size();
-        index.put(name, i);
-        out.add(new HashMap<>());
-        members.add(Set.copyOf(channels));
+    int[] codes(List<String> seq) {
+      int[] codes = new int[seq.size()];
+      for (int i = 0; i < codes.length; i++) {
+        String c = seq.get(i);
+        Integer code = channelCodes.get(c);
+        if (code == null) {
+          code = channelNames.size();
+          channelCodes.put(c, code);
+          channelNames.add(c);
+        }
+        codes[i] = code;
       }
-      return i;
+      return codes;
     }
 
-    void add(String from, String to, double count, List<String> channels) {
-      if (count == 0) {
-        return;
+    /** The channels, indexed by code. */
+    List<String> channels() {
+      return channelNames;
+    }
+
+    int state(int[] codes, int i) {
+      int from = Math.max(0, i - order + 1);
+      Object key;
+      if (order <= 3 && channelNames.size() < 0xFFFF) {
+        long packed = 0; // up to three 16-bit codes + 1, so shorter windows differ
+        for (int k = from; k <= i; k++) {
+          packed = (packed << 16) | (codes[k] + 1);
+        }
+        key = packed;
+      } else {
+        List<Integer> list = new ArrayList<>(i + 1 - from);
+        for (int k = from; k <= i; k++) {
+          list.add(codes[k]);
+        }
+        key = list;
       }
-      int f = index.get(from);
-      int t = state(to, channels);
-      out.get(f).merge(t, count, Double::sum);
+      Integer id = stateIds.get(key);
+      if (id == null) {
+        id = stateWindows.size();
+        stateIds.put(key, id);
+        stateWindows.add(Arrays.copyOfRange(codes, from, i + 1));
+      }
+      return id;
+    }
+
+    void add(int from, int to, double count) {
+      if (count != 0) {
+        counts.computeIfAbsent(((long) from << 32) | to, k -> new double[1])[0] += count;
+      }
+    }
+
+    void freeze() {
+      int n = stateWindows.size();
+      int[] degree = new int[n + 1];
+      double[] total = new double[n];
+      for (Map.Entry<Long, double[]> e : counts.entrySet()) {
+        int from = (int) (e.getKey() >>> 32);
+        degree[from + 1]++;
+        total[from] += e.getValue()[0];
+      }
+      rowStart = new int[n + 1];
+      for (int s = 0; s < n; s++) {
+        rowStart[s + 1] = rowStart[s] + degree[s + 1];
+      }
+      target = new int[counts.size()];
+      probability = new double[counts.size()];
+      int[] fill = Arrays.copyOf(rowStart, n);
+      for (Map.Entry<Long, double[]> e : counts.entrySet()) {
+        int from = (int) (e.getKey() >>> 32);
+        int k = fill[from]++;
+        target[k] = (int) (long) e.getKey();
+        probability[k] = e.getValue()[0] / total[from];
+      }
+    }
+
+    private String name(int state) {
+      if (state == START) {
+        return MarkovResult.START;
+      }
+      if (state == CONVERSION) {
+        return MarkovResult.CONVERSION;
+      }
+      if (state == NULL) {
+        return MarkovResult.NULL;
+      }
+      StringBuilder b = new StringBuilder();
+      for (int c : stateWindows.get(state)) {
+        if (b.length() > 0) {
+          b.append(" > ");
+        }
+        b.append(channelNames.get(c));
+      }
+      return b.toString();
     }
 
     Map<String, Map<String, Double>> probabilities() {
-      List<String> names = new ArrayList<>(index.keySet());
       Map<String, Map<String, Double>> m = new TreeMap<>();
-      for (int s = 0; s < names.size(); s++) {
-        double total = out.get(s).values().stream().mapToDouble(Double::doubleValue).sum();
-        if (total == 0) {
+      for (int s = 0; s + 1 < rowStart.length; s++) {
+        if (rowStart[s] == rowStart[s + 1]) {
           continue;
         }
         Map<String, Double> row = new TreeMap<>();
-        out.get(s).forEach((t, c) -> row.put(names.get(t), c / total));
-        m.put(names.get(s), row);
+        for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
+          row.put(name(target[k]), probability[k]);
+        }
+        m.put(name(s), row);
       }
       return m;
     }
 
-    /** P(conversion) from the start, with one channel's states removed (sent to null). */
-    double conversionProbability(@org.jspecify.annotations.Nullable String removed) {
-      int n = index.size();
-      int[][] next = new int[n][];
-      double[][] p = new double[n][];
-      for (int s = 0; s < n; s++) {
-        Map<Integer, Double> row = out.get(s);
-        double total = row.values().stream().mapToDouble(Double::doubleValue).sum();
-        next[s] = new int[row.size()];
-        p[s] = new double[row.size()];
-        int k = 0;
-        for (Map.Entry<Integer, Double> e : row.entrySet()) {
-          next[s][k] = e.getKey();
-          p[s][k++] = e.getValue() / total;
-        }
-      }
+    /** P(conversion) from the start, with one channel code's states sent to null (-1: none). */
+    double conversionProbability(int removed) {
+      int n = stateWindows.size();
       boolean[] dead = new boolean[n];
-      if (removed != null) {
-        for (int s = 0; s < n; s++) {
-          dead[s] = members.get(s).contains(removed);
+      if (removed >= 0) {
+        for (int s = 3; s < n; s++) {
+          for (int c : stateWindows.get(s)) {
+            if (c == removed) {
+              dead[s] = true;
+              break;
+            }
+          }
         }
       }
       double[] x = new double[n];
-      x[conversion] = 1;
+      x[CONVERSION] = 1;
       for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
         double change = 0;
         for (int s = 0; s < n; s++) {
-          if (s == conversion || s == nul || dead[s]) {
+          if (s == CONVERSION || s == NULL || dead[s]) {
             continue;
           }
           double v = 0;
-          for (int k = 0; k < next[s].length; k++) {
-            int t = next[s][k];
-            v += p[s][k] * (dead[t] ? 0 : x[t]);
+          for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
+            int t = target[k];
+            if (!dead[t]) {
+              v += probability[k] * x[t];
+            }
           }
           change = Math.max(change, Math.abs(v - x[s]));
           x[s] = v;
@@ -457,7 +541,7 @@ public final class Attribution {
           break;
         }
       }
-      return x[0];
+      return x[START];
     }
   }
 }
