@@ -1,0 +1,42 @@
+package io.advocacy.journeys;
+
+import io.advocacy.core.Motion;
+import io.advocacy.core.profile.CustomerProfile;
+import io.advocacy.scoring.AdvocateTier;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * A read-only view of the customer for guards: supplied by the host, or by the scoring module.
+ *
+ * <p>Implementations must be thread-safe and side-effect free.
+ */
+public interface CustomerView {
+  /**
+   * The profile.
+   *
+   * @return the customer's profile
+   */
+  CustomerProfile profile();
+
+  /**
+   * The advocate score, if known.
+   *
+   * @return the score, 0–100
+   */
+  OptionalDouble score();
+
+  /**
+   * The advocate tier.
+   *
+   * @return the tier; NONE if unknown
+   */
+  AdvocateTier tier();
+
+  /**
+   * The motions the customer may be invited to.
+   *
+   * @return the eligible motions
+   */
+  Set<Motion> eligibleMotions();
+}

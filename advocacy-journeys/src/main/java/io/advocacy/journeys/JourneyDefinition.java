@@ -1,0 +1,636 @@
+package io.advocacy.journeys;
+
+import io.advocacy.core.JourneyId;
+import io.advocacy.core.signal.SignalType;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An immutable, validated journey: states, transitions, global exits, goals and a re-entry
+ * policy, shared by every instance. Built with the fluent {@link Builder}:
+ *
+ * <pre>{@code
+ * JourneyDefinition review = JourneyDefinition.builder(JourneyId.of("review-request"), 1)
+ *     .startsOn(SignalType.PURCHASE_COMPLETED)
+ *     .state("invited").onEntry("ask_review")
+ *     .state("reminded").onEntry("remind_review")
+ *     .terminal("reviewed").terminal("lapsed").terminal("exited")
+ *     .from("invited").after(Duration.ofDays(3)).to("reminded")
+ *     .from("reminded").after(Duration.ofDays(7)).to("lapsed")
+ *     .anyState().on(SignalType.REVIEW_POSTED).to("reviewed").doing("thank_reviewer")
+ *     .anyState().on(SignalType.COMPLAINT_OPENED).to("exited")
+ *     .goal("reviewed", SignalType.REVIEW_POSTED)
+ *     .reentry(ReentryPolicy.afterCooldown(Duration.ofDays(90)))
+ *     .build(registry);
+ * }</pre>
+ *
+ * <p>{@link Builder#build} validates and reports every problem at once in a {@link
+ * JourneyValidationException}: no start, unknown or duplicate states, unreachable states
+ * (reachability follows transitions and global exits from the start), non-terminal dead ends
+ * (no transition of their own and no global exit), two unguarded transitions on the same trigger
+ * from one state, timers (and any transition) out of terminal states, global exits on timers,
+ * and guard or action names the registry does not know. {@link Builder#problems} returns the
+ * same list without throwing.
+ *
+ * <p>Immutable; thread-safe.
+ */
+public final class JourneyDefinition {
+  private final JourneyId id;
+  private final int version;
+  private final String start;
+  private final @Nullable SignalType entry;
+  private final @Nullable Named entryGuard;
+  private final Map<String, StateSpec> states;
+  private final List<TransitionSpec> transitions;
+  private final Map<String, SignalType> goals;
+  private final ReentryPolicy reentry;
+
+  private JourneyDefinition(Builder b) {
+    this.id = b.id;
+    this.version = b.version;
+    this.start = Objects.requireNonNull(b.start);
+    this.entry = b.entry;
+    this.entryGuard = b.entryGuard;
+    this.states = Collections.unmodifiableMap(new LinkedHashMap<>(b.states));
+    this.transitions = List.copyOf(b.transitions);
+    this.goals = Collections.unmodifiableMap(new LinkedHashMap<>(b.goals));
+    this.reentry = b.reentry;
+  }
+
+  /**
+   * A builder.
+   *
+   * @param id the journey's id
+   * @param version its version, at least 1
+   * @return a new builder
+   */
+  public static Builder builder(JourneyId id, int version) {
+    return new Builder(id, version);
+  }
+
+  /**
+   * The id.
+   *
+   * @return the journey's id
+   */
+  public JourneyId id() {
+    return id;
+  }
+
+  /**
+   * The version.
+   *
+   * @return the version
+   */
+  public int version() {
+    return version;
+  }
+
+  /**
+   * The start state.
+   *
+   * @return its name
+   */
+  public String start() {
+    return start;
+  }
+
+  /**
+   * The signal type that starts an instance, if any (else the host starts instances).
+   *
+   * @return the entry type, or null
+   */
+  public @Nullable SignalType entry() {
+    return entry;
+  }
+
+  /**
+   * The guard on entry, if any.
+   *
+   * @return the guard, or null
+   */
+  public @Nullable Named entryGuard() {
+    return entryGuard;
+  }
+
+  /**
+   * The states in declaration order.
+   *
+   * @return the states by name
+   */
+  public Map<String, StateSpec> states() {
+    return states;
+  }
+
+  /**
+   * The transitions, global exits included, in declaration order.
+   *
+   * @return the transitions
+   */
+  public List<TransitionSpec> transitions() {
+    return transitions;
+  }
+
+  /**
+   * The goals: conversion criteria by name.
+   *
+   * @return the goals
+   */
+  public Map<String, SignalType> goals() {
+    return goals;
+  }
+
+  /**
+   * The re-entry policy.
+   *
+   * @return the policy
+   */
+  public ReentryPolicy reentry() {
+    return reentry;
+  }
+
+  /**
+   * The transitions that can leave a state: its own, then the global exits (for a non-terminal
+   * state), in declaration order.
+   *
+   * @param state the state's name
+   * @return the candidate transitions
+   */
+  public List<TransitionSpec> outgoing(String state) {
+    List<TransitionSpec> out = new ArrayList<>();
+    boolean terminal = states.get(state) != null && states.get(state).terminal();
+    for (TransitionSpec t : transitions) {
+      if (state.equals(t.from()) || (t.global() && !terminal)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "JourneyDefinition[" + id + " v" + version + ", " + states.size() + " states]";
+  }
+
+  /**
+   * The fluent builder. Not thread-safe. State and transition methods add to the journey;
+   * {@link #when} and {@link #doing} apply to the transition added last.
+   */
+  public static final class Builder {
+    private final JourneyId id;
+    private final int version;
+    private @Nullable String start;
+    private @Nullable SignalType entry;
+    private @Nullable Named entryGuard;
+    private final Map<String, StateSpec> states = new LinkedHashMap<>();
+    private final List<String> duplicates = new ArrayList<>();
+    private final List<TransitionSpec> transitions = new ArrayList<>();
+    private final Map<String, SignalType> goals = new LinkedHashMap<>();
+    private ReentryPolicy reentry = ReentryPolicy.NEVER;
+    private @Nullable String lastState;
+    private @Nullable String from;
+    private boolean fromAny;
+    private @Nullable Trigger trigger;
+
+    private Builder(JourneyId id, int version) {
+      this.id = Objects.requireNonNull(id, "id");
+      if (version < 1) {
+        throw new IllegalArgumentException("journey version " + version + " is below 1");
+      }
+      this.version = version;
+    }
+
+    /**
+     * The signal type that starts an instance.
+     *
+     * @param type the type
+     * @return this builder
+     */
+    public Builder startsOn(SignalType type) {
+      this.entry = Objects.requireNonNull(type, "type");
+      return this;
+    }
+
+    /**
+     * A guard on entry.
+     *
+     * @param guard the registered guard's name
+     * @return this builder
+     */
+    public Builder entryGuard(String guard) {
+      this.entryGuard = Named.of(guard);
+      return this;
+    }
+
+    /**
+     * Adds a non-terminal state; the first state added is the start unless {@link #start} says
+     * otherwise.
+     *
+     * @param name the state's name
+     * @return this builder
+     */
+    public Builder state(String name) {
+      return add(new StateSpec(name, false, List.of(), List.of()));
+    }
+
+    /**
+     * Adds a terminal state.
+     *
+     * @param name the state's name
+     * @return this builder
+     */
+    public Builder terminal(String name) {
+      return add(new StateSpec(name, true, List.of(), List.of()));
+    }
+
+    private Builder add(StateSpec s) {
+      if (states.containsKey(s.name())) {
+        duplicates.add(s.name());
+      } else {
+        states.put(s.name(), s);
+      }
+      if (start == null && !s.terminal()) {
+        start = s.name();
+      }
+      lastState = s.name();
+      return this;
+    }
+
+    /**
+     * The start state.
+     *
+     * @param name the state's name
+     * @return this builder
+     */
+    public Builder start(String name) {
+      this.start = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * Entry actions of the state added last.
+     *
+     * @param actions registered action names
+     * @return this builder
+     */
+    public Builder onEntry(String... actions) {
+      StateSpec s = last();
+      states.put(s.name(), new StateSpec(s.name(), s.terminal(), concat(s.onEntry(), actions),
+          s.onExit()));
+      return this;
+    }
+
+    /**
+     * Exit actions of the state added last.
+     *
+     * @param actions registered action names
+     * @return this builder
+     */
+    public Builder onExit(String... actions) {
+      StateSpec s = last();
+      states.put(s.name(), new StateSpec(s.name(), s.terminal(), s.onEntry(),
+          concat(s.onExit(), actions)));
+      return this;
+    }
+
+    private StateSpec last() {
+      if (lastState == null) {
+        throw new IllegalStateException("no state added yet");
+      }
+      return states.get(lastState);
+    }
+
+    private static List<Named> concat(List<Named> list, String... names) {
+      List<Named> out = new ArrayList<>(list);
+      for (String n : names) {
+        out.add(Named.of(n));
+      }
+      return out;
+    }
+
+    /**
+     * Starts a transition from a state.
+     *
+     * @param state the source state
+     * @return this builder
+     */
+    public Builder from(String state) {
+      this.from = Objects.requireNonNull(state, "state");
+      this.fromAny = false;
+      this.trigger = null;
+      return this;
+    }
+
+    /**
+     * Starts a global exit: a transition from any non-terminal state.
+     *
+     * @return this builder
+     */
+    public Builder anyState() {
+      this.from = null;
+      this.fromAny = true;
+      this.trigger = null;
+      return this;
+    }
+
+    /**
+     * Fires on a signal type.
+     *
+     * @param type the type
+     * @return this builder
+     */
+    public Builder on(SignalType type) {
+      return trigger(new Trigger.OnSignal(type));
+    }
+
+    /**
+     * Fires a time after entering the state.
+     *
+     * @param delay the delay
+     * @return this builder
+     */
+    public Builder after(Duration delay) {
+      return trigger(new Trigger.After(delay));
+    }
+
+    /**
+     * Fires at the next occurrence of a local time in the customer's zone.
+     *
+     * @param time the local time
+     * @return this builder
+     */
+    public Builder atNext(LocalTime time) {
+      return trigger(new Trigger.AtLocalTime(time));
+    }
+
+    /**
+     * Fires on the next anniversary of a dated profile attribute, at a local time.
+     *
+     * @param attribute the dated attribute, e.g. {@code "customer_since"}
+     * @param time the local time
+     * @return this builder
+     */
+    public Builder onAnniversary(String attribute, LocalTime time) {
+      return trigger(new Trigger.Anniversary(attribute, time));
+    }
+
+    /**
+     * Fires at once on entering the state.
+     *
+     * @return this builder
+     */
+    public Builder immediately() {
+      return trigger(new Trigger.Immediately());
+    }
+
+    private Builder trigger(Trigger t) {
+      if (from == null && !fromAny) {
+        throw new IllegalStateException("call from(state) or anyState() before the trigger " + t);
+      }
+      this.trigger = t;
+      return this;
+    }
+
+    /**
+     * Completes the transition to a state.
+     *
+     * @param state the target state
+     * @return this builder
+     */
+    public Builder to(String state) {
+      if (trigger == null) {
+        throw new IllegalStateException("the transition to " + state + " has no trigger");
+      }
+      transitions.add(new TransitionSpec(from, state, trigger, null, List.of()));
+      trigger = null;
+      return this;
+    }
+
+    /**
+     * A guard on the transition added last.
+     *
+     * @param guard the registered guard's name
+     * @return this builder
+     */
+    public Builder when(String guard) {
+      TransitionSpec t = lastTransition();
+      transitions.set(transitions.size() - 1,
+          new TransitionSpec(t.from(), t.to(), t.trigger(), Named.of(guard), t.actions()));
+      return this;
+    }
+
+    /**
+     * Actions of the transition added last.
+     *
+     * @param actions registered action names
+     * @return this builder
+     */
+    public Builder doing(String... actions) {
+      TransitionSpec t = lastTransition();
+      transitions.set(transitions.size() - 1,
+          new TransitionSpec(t.from(), t.to(), t.trigger(), t.guard(), concat(t.actions(), actions)));
+      return this;
+    }
+
+    private TransitionSpec lastTransition() {
+      if (transitions.isEmpty()) {
+        throw new IllegalStateException("no transition added yet");
+      }
+      return transitions.get(transitions.size() - 1);
+    }
+
+    /**
+     * A goal: the journey converted when a signal of the type arrives.
+     *
+     * @param name the goal's name
+     * @param type the signal type
+     * @return this builder
+     */
+    public Builder goal(String name, SignalType type) {
+      goals.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(type, "type"));
+      return this;
+    }
+
+    /**
+     * The re-entry policy (default: never).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder reentry(ReentryPolicy policy) {
+      this.reentry = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Adds a transition given whole (used by the JSON reader).
+     *
+     * @param transition the transition
+     * @return this builder
+     */
+    public Builder transition(TransitionSpec transition) {
+      transitions.add(Objects.requireNonNull(transition, "transition"));
+      return this;
+    }
+
+    /**
+     * Adds a state given whole (used by the JSON reader).
+     *
+     * @param state the state
+     * @return this builder
+     */
+    public Builder state(StateSpec state) {
+      return add(state);
+    }
+
+    /**
+     * Every problem of the journey as it stands, without throwing.
+     *
+     * @param registry the guards and actions names may refer to
+     * @return the problems; empty when the journey is valid
+     */
+    public List<DefinitionProblem> problems(JourneyRegistry registry) {
+      List<DefinitionProblem> p = new ArrayList<>();
+      for (String d : duplicates) {
+        p.add(new DefinitionProblem(DefinitionProblem.Code.DUPLICATE_STATE, d,
+            "state " + d + " is declared twice"));
+      }
+      if (start == null || !states.containsKey(start)) {
+        p.add(new DefinitionProblem(DefinitionProblem.Code.NO_START, String.valueOf(start),
+            start == null ? "the journey has no start state" : "start " + start + " is not a state"));
+      }
+      for (TransitionSpec t : transitions) {
+        String where = (t.global() ? "*" : t.from()) + " -> " + t.to();
+        if (!t.global() && !states.containsKey(t.from())) {
+          p.add(new DefinitionProblem(DefinitionProblem.Code.UNKNOWN_STATE, where,
+              "state " + t.from() + " is not declared"));
+        }
+        if (!states.containsKey(t.to())) {
+          p.add(new DefinitionProblem(DefinitionProblem.Code.UNKNOWN_STATE, where,
+              "state " + t.to() + " is not declared"));
+        }
+        if (t.global() && t.trigger().isTimer()) {
+          p.add(new DefinitionProblem(DefinitionProblem.Code.GLOBAL_TIMER, where,
+              "a global exit fires on signals only, not " + t.trigger().label()));
+        }
+        StateSpec source = t.global() ? null : states.get(t.from());
+        if (source != null && source.terminal()) {
+          p.add(t.trigger().isTimer()
+              ? new DefinitionProblem(DefinitionProblem.Code.TIMER_ON_TERMINAL, where,
+                  "terminal state " + t.from() + " has a timer: " + t.trigger().label())
+              : new DefinitionProblem(DefinitionProblem.Code.TRANSITION_FROM_TERMINAL, where,
+                  "terminal state " + t.from() + " has a transition " + t.trigger().label()));
+        }
+        if (t.guard() != null && registry.guard(t.guard().name()).isEmpty()) {
+          p.add(new DefinitionProblem(DefinitionProblem.Code.UNKNOWN_GUARD, where,
+              "guard " + t.guard().name() + " is not registered"));
+        }
+        for (Named a : t.actions()) {
+          unknownAction(registry, a, where, p);
+        }
+      }
+      if (entryGuard != null && registry.guard(entryGuard.name()).isEmpty()) {
+        p.add(new DefinitionProblem(DefinitionProblem.Code.UNKNOWN_GUARD, "entry",
+            "guard " + entryGuard.name() + " is not registered"));
+      }
+      for (StateSpec s : states.values()) {
+        for (Named a : s.onEntry()) {
+          unknownAction(registry, a, s.name() + " (entry)", p);
+        }
+        for (Named a : s.onExit()) {
+          unknownAction(registry, a, s.name() + " (exit)", p);
+        }
+      }
+      ambiguities(p);
+      reachability(p);
+      return List.copyOf(p);
+    }
+
+    private static void unknownAction(JourneyRegistry r, Named a, String where,
+        List<DefinitionProblem> p) {
+      if (r.action(a.name()).isEmpty()) {
+        p.add(new DefinitionProblem(DefinitionProblem.Code.UNKNOWN_ACTION, where,
+            "action " + a.name() + " is not registered"));
+      }
+    }
+
+    private void ambiguities(List<DefinitionProblem> p) {
+      Set<String> seen = new HashSet<>();
+      for (TransitionSpec t : transitions) {
+        if (t.guard() != null || t.global()) {
+          continue;
+        }
+        String key = t.from() + "|" + t.trigger();
+        if (!seen.add(key)) {
+          p.add(new DefinitionProblem(DefinitionProblem.Code.AMBIGUOUS, t.from() + "",
+              "two unguarded transitions from " + t.from() + " " + t.trigger().label()));
+        }
+      }
+      Set<String> globalSeen = new HashSet<>();
+      for (TransitionSpec t : transitions) {
+        if (t.global() && t.guard() == null && !globalSeen.add(t.trigger().toString())) {
+          p.add(new DefinitionProblem(DefinitionProblem.Code.AMBIGUOUS, "*",
+              "two unguarded global exits " + t.trigger().label()));
+        }
+      }
+    }
+
+    private void reachability(List<DefinitionProblem> p) {
+      if (start == null || !states.containsKey(start)) {
+        return;
+      }
+      boolean hasGlobal = transitions.stream().anyMatch(TransitionSpec::global);
+      Set<String> reached = new HashSet<>();
+      Deque<String> queue = new ArrayDeque<>();
+      reached.add(start);
+      queue.add(start);
+      while (!queue.isEmpty()) {
+        String s = queue.poll();
+        StateSpec spec = states.get(s);
+        for (TransitionSpec t : transitions) {
+          boolean applies = s.equals(t.from()) || (t.global() && spec != null && !spec.terminal());
+          if (applies && states.containsKey(t.to()) && reached.add(t.to())) {
+            queue.add(t.to());
+          }
+        }
+      }
+      for (StateSpec s : states.values()) {
+        if (!reached.contains(s.name())) {
+          p.add(new DefinitionProblem(DefinitionProblem.Code.UNREACHABLE, s.name(),
+              "state " + s.name() + " cannot be reached from " + start));
+        }
+        boolean ownWayOut = transitions.stream().anyMatch(t -> s.name().equals(t.from()));
+        if (!s.terminal() && !ownWayOut && !hasGlobal) {
+          p.add(new DefinitionProblem(DefinitionProblem.Code.DEAD_END, s.name(),
+              "non-terminal state " + s.name() + " has no way out"));
+        }
+      }
+    }
+
+    /**
+     * Validates and builds the definition.
+     *
+     * @param registry the guards and actions names may refer to
+     * @return the definition
+     * @throws JourneyValidationException listing every problem
+     */
+    public JourneyDefinition build(JourneyRegistry registry) {
+      List<DefinitionProblem> p = problems(registry);
+      if (!p.isEmpty()) {
+        throw new JourneyValidationException(id + " v" + version, p);
+      }
+      return new JourneyDefinition(this);
+    }
+  }
+}
