@@ -213,4 +213,30 @@ class AdvocateScorerTest {
         SignalType.PURCHASE_COMPLETED, days(3), 1)).status()).isEqualTo(ScoreUpdate.Status.DUPLICATE);
     assertThat(restored.customers()).isEqualTo(8);
   }
+
+  @Test
+  void eventTimesOutsideTheScoredRangeAreIgnoredAndExtremeReadsDoNotOverflow() {
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).build();
+    assertThat(scorer.apply(usage("s-max", ADA, Instant.MAX, 10)))
+        .isEqualTo(new ScoreUpdate(ScoreUpdate.Status.IGNORED, ScoreUpdate.TIME_OUT_OF_RANGE));
+    assertThat(scorer.apply(usage("s-min", ADA, Instant.MIN, 10)))
+        .isEqualTo(new ScoreUpdate(ScoreUpdate.Status.IGNORED, ScoreUpdate.TIME_OUT_OF_RANGE));
+    assertThat(scorer.apply(usage("s-0000", ADA, Instant.parse("0000-12-31T23:59:59.999Z"), 10))
+        .status()).isEqualTo(ScoreUpdate.Status.IGNORED);
+    assertThat(scorer.scoreOf(ADA, T0)).isZero(); // nothing was applied
+    // The two ends of the range for one customer: ~10^4 years apart, the old one decays to 0.
+    Instant latest = Instant.parse("9999-12-31T23:59:59.999Z");
+    assertThat(scorer.apply(usage("s-first", ADA, Instant.parse("0001-01-01T00:00:00Z"), 10))
+        .status()).isEqualTo(ScoreUpdate.Status.APPLIED);
+    assertThat(scorer.apply(usage("s-last", ADA, latest, 10)).status())
+        .isEqualTo(ScoreUpdate.Status.APPLIED);
+    // Only the latest signal counts: 100 · tanh(10 / 10) = 76.159
+    assertThat(scorer.scoreOf(ADA, Instant.MAX)).isCloseTo(100 * Math.tanh(1), within(1e-9));
+    assertThat(scorer.scoreOf(ADA, Instant.MIN)).isCloseTo(100 * Math.tanh(1), within(1e-9));
+    assertThat(scorer.explain(ADA, Instant.MAX).asOf()).isEqualTo(latest);
+    // 76.159 is an advocate (60 ≤ s < 80), reached by the latest signal; then no decay is left.
+    assertThat(scorer.tick(Instant.MAX)).containsExactly(
+        new TierChange(ADA, AdvocateTier.NONE, AdvocateTier.ADVOCATE, latest, false));
+    assertThat(scorer.tick(Instant.MAX)).isEmpty();
+  }
 }
