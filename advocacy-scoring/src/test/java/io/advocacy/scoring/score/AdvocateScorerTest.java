@@ -239,4 +239,34 @@ class AdvocateScorerTest {
         new TierChange(ADA, AdvocateTier.NONE, AdvocateTier.ADVOCATE, latest, false));
     assertThat(scorer.tick(Instant.MAX)).isEmpty();
   }
+
+  @Test
+  void aReplayedIdIsADuplicateWhateverItsContentAndChangesNothing() {
+    ScoringModel model = ScoringModels.forIndustry(Industry.ECOMMERCE);
+    SignalType[] types = {SignalType.PRODUCT_USAGE, SignalType.NPS_ANSWERED,
+        SignalType.COMPLAINT_OPENED, SignalType.REVIEW_POSTED};
+    qt().withExamples(200)
+        .forAll(lists().of(integers().between(0, 1_000_000)).ofSizeBetween(1, 40),
+            integers().between(1, 1_000_000))
+        .checkAssert((codes, twist) -> {
+          AdvocateScorer scorer = AdvocateScorer.builder(model).build();
+          for (int c : codes) {
+            scorer.apply(Signal.of(SignalId.of("s-" + c), CustomerId.of("c-" + c % 3),
+                types[c % types.length], days((c % 20) / 2.0), c % 6));
+          }
+          double[] before = new double[3];
+          for (int i = 0; i < 3; i++) {
+            before[i] = scorer.scoreOf(CustomerId.of("c-" + i), days(40));
+          }
+          // Same ids, other customer, type, value and time (all within the 30-day horizon).
+          for (int c : codes) {
+            Signal replay = Signal.of(SignalId.of("s-" + c), CustomerId.of("c-" + (c + twist) % 3),
+                types[(c + twist) % types.length], days(((c + twist) % 20) / 2.0), (c + twist) % 6);
+            assertThat(scorer.apply(replay).status()).isEqualTo(ScoreUpdate.Status.DUPLICATE);
+          }
+          for (int i = 0; i < 3; i++) {
+            assertThat(scorer.scoreOf(CustomerId.of("c-" + i), days(40))).isEqualTo(before[i]);
+          }
+        });
+  }
 }
