@@ -195,6 +195,12 @@ public final class AdvocateScorer {
       remember(i, new Contribution(signal.id().value(), signal.type(), t, j, c,
           Math.log(Math.abs(c)) + rate[j] * t));
     }
+    markPending(i);
+    return APPLIED;
+  }
+
+  /** Marks a customer as having a signal that the next tick has to look at. */
+  private void markPending(int i) {
     if (!dirty[i]) {
       dirty[i] = true;
       if (dirtyCount == dirtyList.length) {
@@ -202,7 +208,6 @@ public final class AdvocateScorer {
       }
       dirtyList[dirtyCount++] = i;
     }
-    return APPLIED;
   }
 
   /**
@@ -387,8 +392,17 @@ public final class AdvocateScorer {
       kept.add(k);
     }
     return new ScorerSnapshot(model.id(), model.version(), List.of(ids),
-        Arrays.copyOf(sums, n * C), Arrays.copyOf(ref, n), Arrays.copyOf(tiers, n), seen.state(),
+        Arrays.copyOf(sums, n * C), Arrays.copyOf(ref, n), tierBytes(n), seen.state(),
         kept);
+  }
+
+  /** Tier ordinals, with {@link ScorerSnapshot#PENDING} set for customers not yet ticked. */
+  private byte[] tierBytes(int n) {
+    byte[] out = Arrays.copyOf(tiers, n);
+    for (int d = 0; d < dirtyCount; d++) {
+      out[dirtyList[d]] |= ScorerSnapshot.PENDING;
+    }
+    return out;
   }
 
   /**
@@ -413,14 +427,19 @@ public final class AdvocateScorer {
         s.grow(at);
         System.arraycopy(snapshot.sums(), i * C, s.sums, at * C, C);
         s.ref[at] = snapshot.refs()[i];
-        s.tiers[at] = snapshot.tiers()[i];
+        byte tier = snapshot.tiers()[i];
+        s.tiers[at] = (byte) (tier & ~ScorerSnapshot.PENDING);
         for (ScorerSnapshot.Kept k : snapshot.kept().get(i)) {
           if (s.topK > 0) {
             s.remember(at, new Contribution(k.id(), SignalType.of(k.type()), k.at(), k.component(),
                 k.value(), Math.log(Math.abs(k.value())) + s.rate[k.component()] * k.at()));
           }
         }
-        s.schedule(at, s.ref[at]);
+        if ((tier & ScorerSnapshot.PENDING) != 0) {
+          s.markPending(at); // the next tick reports its signal-caused change and schedules it
+        } else {
+          s.schedule(at, s.ref[at]);
+        }
       }
       s.seen.restore(snapshot.seen());
     }

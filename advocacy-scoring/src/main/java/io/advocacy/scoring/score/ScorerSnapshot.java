@@ -21,13 +21,17 @@ import java.util.Objects;
  * @param ids customer ids in index order
  * @param sums six sums per customer
  * @param refs reference instants in epoch ms
- * @param tiers tier ordinals
+ * @param tiers tier ordinals as of the last {@code tick}, with the bit {@link #PENDING} set for a
+ *     customer who received a signal since then (the restored scorer's next tick reports it)
  * @param seen the de-duplication state
  * @param kept per customer the contributions kept for explanations
  */
 public record ScorerSnapshot(
     String modelId, int modelVersion, List<String> ids, double[] sums, long[] refs, byte[] tiers,
     long[][] seen, List<List<Kept>> kept) {
+  /** The bit of a tier byte that marks a customer with signals not yet seen by a tick. */
+  public static final byte PENDING = 0x40;
+
   private static final int MAGIC = 0x41445653; // "ADVS"
 
   /**

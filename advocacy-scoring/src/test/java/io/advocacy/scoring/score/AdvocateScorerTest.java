@@ -269,4 +269,25 @@ class AdvocateScorerTest {
           }
         });
   }
+
+  @Test
+  void aRestoredScorerReportsTheSameTierChangesAsTheOriginal() throws Exception {
+    for (boolean tickedBefore : new boolean[] {false, true}) {
+      AdvocateScorer.Builder builder = AdvocateScorer.builder(engagementModel());
+      AdvocateScorer scorer = builder.build();
+      scorer.apply(usage("s-1", ADA, T0, 10)); // 76.2 at T0, then fades (see the tick test)
+      scorer.apply(usage("s-2", CustomerId.of("c-bob"), days(2), 3));
+      if (tickedBefore) {
+        scorer.tick(days(1));
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      scorer.snapshot().writeTo(bytes);
+      AdvocateScorer restored = AdvocateScorer.restore(builder,
+          ScorerSnapshot.readFrom(new ByteArrayInputStream(bytes.toByteArray())));
+      List<TierChange> expected = scorer.tick(days(10));
+      assertThat(expected).isNotEmpty();
+      assertThat(restored.tick(days(10))).as("ticked before snapshot: %s", tickedBefore)
+          .isEqualTo(expected);
+    }
+  }
 }
