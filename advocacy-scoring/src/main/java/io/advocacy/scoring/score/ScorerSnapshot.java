@@ -1,5 +1,6 @@
 package io.advocacy.scoring.score;
 
+import io.advocacy.scoring.AdvocateTier;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -70,7 +71,8 @@ public record ScorerSnapshot(
    * @param tiers tiers
    * @param seen de-duplication state
    * @param kept kept contributions
-   * @throws IllegalArgumentException if the arrays disagree in length
+   * @throws IllegalArgumentException if the arrays disagree in length or a tier byte is not a
+   *     tier
    */
   public ScorerSnapshot {
     Objects.requireNonNull(modelId, "modelId");
@@ -79,6 +81,12 @@ public record ScorerSnapshot(
     if (sums.length != n * Component.values().length || refs.length != n || tiers.length != n
         || kept.size() != n || seen.length != 3) {
       throw new IllegalArgumentException("snapshot arrays do not match " + n + " customers");
+    }
+    for (byte t : tiers) {
+      int ordinal = t & ~PENDING;
+      if (ordinal < 0 || ordinal >= AdvocateTier.values().length) {
+        throw new IllegalArgumentException("tier byte " + t + " is not a tier");
+      }
     }
     kept = List.copyOf(kept.stream().map(List::copyOf).toList());
   }
@@ -128,6 +136,14 @@ public record ScorerSnapshot(
    * @throws IOException if reading fails or the data is not a snapshot
    */
   public static ScorerSnapshot readFrom(InputStream in) throws IOException {
+    try {
+      return read(in);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("not a valid scorer snapshot: " + e.getMessage(), e);
+    }
+  }
+
+  private static ScorerSnapshot read(InputStream in) throws IOException {
     DataInputStream d = new DataInputStream(in);
     if (d.readInt() != MAGIC) {
       throw new IOException("not a scorer snapshot");

@@ -290,4 +290,24 @@ class AdvocateScorerTest {
           .isEqualTo(expected);
     }
   }
+
+  @Test
+  void aCorruptSnapshotIsRefusedWithAnIoException() throws Exception {
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).build();
+    scorer.apply(usage("s-1", ADA, T0, 10));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    scorer.snapshot().writeTo(out);
+    byte[] bytes = out.toByteArray();
+    // magic (4) + "test" (2 + 4) + version (4) + count (4) + "c-ada" (2 + 5) + 6 sums (48)
+    // + reference instant (8): the next byte is the tier.
+    int tierAt = 4 + 6 + 4 + 4 + 7 + 48 + 8;
+    assertThat(bytes[tierAt]).isEqualTo(ScorerSnapshot.PENDING); // NONE, not yet ticked
+    bytes[tierAt] = 9;
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ScorerSnapshot.readFrom(new ByteArrayInputStream(bytes)))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("tier byte 9");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ScorerSnapshot.readFrom(new ByteArrayInputStream(new byte[] {1, 2, 3, 4})))
+        .isInstanceOf(java.io.IOException.class);
+  }
 }
