@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * point: within 1e-9), so late and out-of-order signals are normal. Reading {@code scoreOf(c,
  * asOf)} decays the sums to {@code asOf}; an {@code asOf} before the customer's latest signal
  * reads the score as of that signal (the state cannot be rewound). A customer without signals
- * scores 0.
+ * scores 0. Event times outside years 0001–9999 (UTC) are answered {@code IGNORED} with
+ * {@link ScoreUpdate#TIME_OUT_OF_RANGE}, and read instants outside that range are clamped to
+ * it, so that no time arithmetic can overflow.
  *
  * <p>The state is kept in primitive arrays: per customer six doubles, a reference instant, a
  * tier and a place in the timer heap, plus the id; about 120 bytes with a short id (the
@@ -69,6 +71,10 @@ public final class AdvocateScorer {
   private static final int C = COMPONENTS.length;
   private static final double MS_PER_DAY = 86_400_000.0;
   private static final double LN2 = Math.log(2);
+  /** The earliest event time scored: 0001-01-01T00:00:00Z. */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  /** The latest event time scored: 9999-12-31T23:59:59.999Z. */
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
   private final ScoringModel model;
   private final double[] rate;
@@ -156,7 +162,11 @@ public final class AdvocateScorer {
     if (rule == null) {
       return new ScoreUpdate(ScoreUpdate.Status.IGNORED, ScoreUpdate.NOT_SCORED);
     }
-    long t = signal.occurredAt().toEpochMilli();
+    Instant at = signal.occurredAt();
+    if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+      return new ScoreUpdate(ScoreUpdate.Status.IGNORED, ScoreUpdate.TIME_OUT_OF_RANGE);
+    }
+    long t = at.toEpochMilli();
     if (!seen.add(signal.id().value(), t)) {
       return DUPLICATE;
     }
@@ -185,6 +195,12 @@ public final class AdvocateScorer {
       remember(i, new Contribution(signal.id().value(), signal.type(), t, j, c,
           Math.log(Math.abs(c)) + rate[j] * t));
     }
+    markPending(i);
+    return APPLIED;
+  }
+
+  /** Marks a customer as having a signal that the next tick has to look at. */
+  private void markPending(int i) {
     if (!dirty[i]) {
       dirty[i] = true;
       if (dirtyCount == dirtyList.length) {
@@ -192,7 +208,6 @@ public final class AdvocateScorer {
       }
       dirtyList[dirtyCount++] = i;
     }
-    return APPLIED;
   }
 
   /**
@@ -204,7 +219,7 @@ public final class AdvocateScorer {
    */
   public synchronized double scoreOf(CustomerId customer, Instant asOf) {
     int i = index.find(customer.value());
-    return i < 0 ? 0 : score(i, Math.max(asOf.toEpochMilli(), ref[i]));
+    return i < 0 ? 0 : score(i, Math.max(millis(asOf), ref[i]));
   }
 
   /**
@@ -242,7 +257,7 @@ public final class AdvocateScorer {
       throw new IllegalArgumentException("k " + k + " is not in 0.." + topK);
     }
     int i = index.find(customer.value());
-    long t = i < 0 ? asOf.toEpochMilli() : Math.max(asOf.toEpochMilli(), ref[i]);
+    long t = i < 0 ? millis(asOf) : Math.max(millis(asOf), ref[i]);
     double[] s = i < 0 ? new double[C] : decayed(i, t);
     List<ComponentScore> parts = new ArrayList<>();
     for (Component c : Component.values()) {
@@ -278,7 +293,7 @@ public final class AdvocateScorer {
    * @return the changes, in the order found
    */
   public synchronized List<TierChange> tick(Instant now) {
-    long n = now.toEpochMilli();
+    long n = millis(now);
     List<TierChange> changes = new ArrayList<>();
     for (int d = 0; d < dirtyCount; d++) {
       int i = dirtyList[d];
@@ -377,8 +392,17 @@ public final class AdvocateScorer {
       kept.add(k);
     }
     return new ScorerSnapshot(model.id(), model.version(), List.of(ids),
-        Arrays.copyOf(sums, n * C), Arrays.copyOf(ref, n), Arrays.copyOf(tiers, n), seen.state(),
+        Arrays.copyOf(sums, n * C), Arrays.copyOf(ref, n), tierBytes(n), seen.state(),
         kept);
+  }
+
+  /** Tier ordinals, with {@link ScorerSnapshot#PENDING} set for customers not yet ticked. */
+  private byte[] tierBytes(int n) {
+    byte[] out = Arrays.copyOf(tiers, n);
+    for (int d = 0; d < dirtyCount; d++) {
+      out[dirtyList[d]] |= ScorerSnapshot.PENDING;
+    }
+    return out;
   }
 
   /**
@@ -403,14 +427,19 @@ public final class AdvocateScorer {
         s.grow(at);
         System.arraycopy(snapshot.sums(), i * C, s.sums, at * C, C);
         s.ref[at] = snapshot.refs()[i];
-        s.tiers[at] = snapshot.tiers()[i];
+        byte tier = snapshot.tiers()[i];
+        s.tiers[at] = (byte) (tier & ~ScorerSnapshot.PENDING);
         for (ScorerSnapshot.Kept k : snapshot.kept().get(i)) {
           if (s.topK > 0) {
             s.remember(at, new Contribution(k.id(), SignalType.of(k.type()), k.at(), k.component(),
                 k.value(), Math.log(Math.abs(k.value())) + s.rate[k.component()] * k.at()));
           }
         }
-        s.schedule(at, s.ref[at]);
+        if ((tier & ScorerSnapshot.PENDING) != 0) {
+          s.markPending(at); // the next tick reports its signal-caused change and schedules it
+        } else {
+          s.schedule(at, s.ref[at]);
+        }
       }
       s.seen.restore(snapshot.seen());
     }
@@ -637,5 +666,12 @@ public final class AdvocateScorer {
     public AdvocateScorer build() {
       return new AdvocateScorer(this);
     }
+  }
+
+  /** Epoch milliseconds of an instant, clamped to the scored range so that no arithmetic overflows. */
+  private static long millis(Instant instant) {
+    Instant clamped = instant.isBefore(EARLIEST) ? EARLIEST
+        : instant.isAfter(LATEST) ? LATEST : instant;
+    return clamped.toEpochMilli();
   }
 }

@@ -29,6 +29,11 @@ public record ScoreUpdate(Status status, @Nullable String reason) {
   public static final String ANONYMOUS = "anonymous_subject";
   /** The model has no rule for the signal's type. */
   public static final String NOT_SCORED = "type_not_in_model";
+  /**
+   * The signal's event time lies outside years 0001–9999 (UTC), where decay arithmetic on
+   * epoch milliseconds could overflow; such a time is taken to be a data error.
+   */
+  public static final String TIME_OUT_OF_RANGE = "occurred_at_out_of_range";
 
   /**
    * Validates the update.

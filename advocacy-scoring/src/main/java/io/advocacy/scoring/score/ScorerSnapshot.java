@@ -1,5 +1,6 @@
 package io.advocacy.scoring.score;
 
+import io.advocacy.scoring.AdvocateTier;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -21,13 +22,17 @@ import java.util.Objects;
  * @param ids customer ids in index order
  * @param sums six sums per customer
  * @param refs reference instants in epoch ms
- * @param tiers tier ordinals
+ * @param tiers tier ordinals as of the last {@code tick}, with the bit {@link #PENDING} set for a
+ *     customer who received a signal since then (the restored scorer's next tick reports it)
  * @param seen the de-duplication state
  * @param kept per customer the contributions kept for explanations
  */
 public record ScorerSnapshot(
     String modelId, int modelVersion, List<String> ids, double[] sums, long[] refs, byte[] tiers,
     long[][] seen, List<List<Kept>> kept) {
+  /** The bit of a tier byte that marks a customer with signals not yet seen by a tick. */
+  public static final byte PENDING = 0x40;
+
   private static final int MAGIC = 0x41445653; // "ADVS"
 
   /**
@@ -66,7 +71,8 @@ public record ScorerSnapshot(
    * @param tiers tiers
    * @param seen de-duplication state
    * @param kept kept contributions
-   * @throws IllegalArgumentException if the arrays disagree in length
+   * @throws IllegalArgumentException if the arrays disagree in length or a tier byte is not a
+   *     tier
    */
   public ScorerSnapshot {
     Objects.requireNonNull(modelId, "modelId");
@@ -75,6 +81,12 @@ public record ScorerSnapshot(
     if (sums.length != n * Component.values().length || refs.length != n || tiers.length != n
         || kept.size() != n || seen.length != 3) {
       throw new IllegalArgumentException("snapshot arrays do not match " + n + " customers");
+    }
+    for (byte t : tiers) {
+      int ordinal = t & ~PENDING;
+      if (ordinal < 0 || ordinal >= AdvocateTier.values().length) {
+        throw new IllegalArgumentException("tier byte " + t + " is not a tier");
+      }
     }
     kept = List.copyOf(kept.stream().map(List::copyOf).toList());
   }
@@ -124,6 +136,14 @@ public record ScorerSnapshot(
    * @throws IOException if reading fails or the data is not a snapshot
    */
   public static ScorerSnapshot readFrom(InputStream in) throws IOException {
+    try {
+      return read(in);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("not a valid scorer snapshot: " + e.getMessage(), e);
+    }
+  }
+
+  private static ScorerSnapshot read(InputStream in) throws IOException {
     DataInputStream d = new DataInputStream(in);
     if (d.readInt() != MAGIC) {
       throw new IOException("not a scorer snapshot");

@@ -101,8 +101,9 @@ public final class ScoringModels {
     }
     int version = 0;
     JsonNode v = root.get("version");
-    if (v == null || !v.isIntegralNumber() || v.intValue() < 1) {
-      problems.add(new ModelProblem("/version", "needs a whole number of at least 1"));
+    if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
+      problems.add(new ModelProblem("/version",
+          "needs a whole number of at least 1 (and at most " + Integer.MAX_VALUE + ")"));
     } else {
       version = v.intValue();
     }

@@ -213,4 +213,101 @@ class AdvocateScorerTest {
         SignalType.PURCHASE_COMPLETED, days(3), 1)).status()).isEqualTo(ScoreUpdate.Status.DUPLICATE);
     assertThat(restored.customers()).isEqualTo(8);
   }
+
+  @Test
+  void eventTimesOutsideTheScoredRangeAreIgnoredAndExtremeReadsDoNotOverflow() {
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).build();
+    assertThat(scorer.apply(usage("s-max", ADA, Instant.MAX, 10)))
+        .isEqualTo(new ScoreUpdate(ScoreUpdate.Status.IGNORED, ScoreUpdate.TIME_OUT_OF_RANGE));
+    assertThat(scorer.apply(usage("s-min", ADA, Instant.MIN, 10)))
+        .isEqualTo(new ScoreUpdate(ScoreUpdate.Status.IGNORED, ScoreUpdate.TIME_OUT_OF_RANGE));
+    assertThat(scorer.apply(usage("s-0000", ADA, Instant.parse("0000-12-31T23:59:59.999Z"), 10))
+        .status()).isEqualTo(ScoreUpdate.Status.IGNORED);
+    assertThat(scorer.scoreOf(ADA, T0)).isZero(); // nothing was applied
+    // The two ends of the range for one customer: ~10^4 years apart, the old one decays to 0.
+    Instant latest = Instant.parse("9999-12-31T23:59:59.999Z");
+    assertThat(scorer.apply(usage("s-first", ADA, Instant.parse("0001-01-01T00:00:00Z"), 10))
+        .status()).isEqualTo(ScoreUpdate.Status.APPLIED);
+    assertThat(scorer.apply(usage("s-last", ADA, latest, 10)).status())
+        .isEqualTo(ScoreUpdate.Status.APPLIED);
+    // Only the latest signal counts: 100 · tanh(10 / 10) = 76.159
+    assertThat(scorer.scoreOf(ADA, Instant.MAX)).isCloseTo(100 * Math.tanh(1), within(1e-9));
+    assertThat(scorer.scoreOf(ADA, Instant.MIN)).isCloseTo(100 * Math.tanh(1), within(1e-9));
+    assertThat(scorer.explain(ADA, Instant.MAX).asOf()).isEqualTo(latest);
+    // 76.159 is an advocate (60 ≤ s < 80), reached by the latest signal; then no decay is left.
+    assertThat(scorer.tick(Instant.MAX)).containsExactly(
+        new TierChange(ADA, AdvocateTier.NONE, AdvocateTier.ADVOCATE, latest, false));
+    assertThat(scorer.tick(Instant.MAX)).isEmpty();
+  }
+
+  @Test
+  void aReplayedIdIsADuplicateWhateverItsContentAndChangesNothing() {
+    ScoringModel model = ScoringModels.forIndustry(Industry.ECOMMERCE);
+    SignalType[] types = {SignalType.PRODUCT_USAGE, SignalType.NPS_ANSWERED,
+        SignalType.COMPLAINT_OPENED, SignalType.REVIEW_POSTED};
+    qt().withExamples(200)
+        .forAll(lists().of(integers().between(0, 1_000_000)).ofSizeBetween(1, 40),
+            integers().between(1, 1_000_000))
+        .checkAssert((codes, twist) -> {
+          AdvocateScorer scorer = AdvocateScorer.builder(model).build();
+          for (int c : codes) {
+            scorer.apply(Signal.of(SignalId.of("s-" + c), CustomerId.of("c-" + c % 3),
+                types[c % types.length], days((c % 20) / 2.0), c % 6));
+          }
+          double[] before = new double[3];
+          for (int i = 0; i < 3; i++) {
+            before[i] = scorer.scoreOf(CustomerId.of("c-" + i), days(40));
+          }
+          // Same ids, other customer, type, value and time (all within the 30-day horizon).
+          for (int c : codes) {
+            Signal replay = Signal.of(SignalId.of("s-" + c), CustomerId.of("c-" + (c + twist) % 3),
+                types[(c + twist) % types.length], days(((c + twist) % 20) / 2.0), (c + twist) % 6);
+            assertThat(scorer.apply(replay).status()).isEqualTo(ScoreUpdate.Status.DUPLICATE);
+          }
+          for (int i = 0; i < 3; i++) {
+            assertThat(scorer.scoreOf(CustomerId.of("c-" + i), days(40))).isEqualTo(before[i]);
+          }
+        });
+  }
+
+  @Test
+  void aRestoredScorerReportsTheSameTierChangesAsTheOriginal() throws Exception {
+    for (boolean tickedBefore : new boolean[] {false, true}) {
+      AdvocateScorer.Builder builder = AdvocateScorer.builder(engagementModel());
+      AdvocateScorer scorer = builder.build();
+      scorer.apply(usage("s-1", ADA, T0, 10)); // 76.2 at T0, then fades (see the tick test)
+      scorer.apply(usage("s-2", CustomerId.of("c-bob"), days(2), 3));
+      if (tickedBefore) {
+        scorer.tick(days(1));
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      scorer.snapshot().writeTo(bytes);
+      AdvocateScorer restored = AdvocateScorer.restore(builder,
+          ScorerSnapshot.readFrom(new ByteArrayInputStream(bytes.toByteArray())));
+      List<TierChange> expected = scorer.tick(days(10));
+      assertThat(expected).isNotEmpty();
+      assertThat(restored.tick(days(10))).as("ticked before snapshot: %s", tickedBefore)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aCorruptSnapshotIsRefusedWithAnIoException() throws Exception {
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).build();
+    scorer.apply(usage("s-1", ADA, T0, 10));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    scorer.snapshot().writeTo(out);
+    byte[] bytes = out.toByteArray();
+    // magic (4) + "test" (2 + 4) + version (4) + count (4) + "c-ada" (2 + 5) + 6 sums (48)
+    // + reference instant (8): the next byte is the tier.
+    int tierAt = 4 + 6 + 4 + 4 + 7 + 48 + 8;
+    assertThat(bytes[tierAt]).isEqualTo(ScorerSnapshot.PENDING); // NONE, not yet ticked
+    bytes[tierAt] = 9;
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ScorerSnapshot.readFrom(new ByteArrayInputStream(bytes)))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("tier byte 9");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ScorerSnapshot.readFrom(new ByteArrayInputStream(new byte[] {1, 2, 3, 4})))
+        .isInstanceOf(java.io.IOException.class);
+  }
 }

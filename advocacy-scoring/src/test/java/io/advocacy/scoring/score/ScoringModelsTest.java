@@ -41,7 +41,7 @@ class ScoringModelsTest {
     assertThat(load.problems()).extracting(ModelProblem::toString).containsExactly(
         "/colour: unknown key \"colour\"",
         "/id: needs a machine name such as \"b2b_saas\"",
-        "/version: needs a whole number of at least 1",
+        "/version: needs a whole number of at least 1 (and at most 2147483647)",
         "/tiers: tier thresholds 50.0 / 40.0 / 80.0 are not ascending within (0, 100]",
         "/components/sentiment/halfLifeDays: -3.0 is negative",
         "/components/engagement/weight: \"heavy\" is not a number",
@@ -59,5 +59,33 @@ class ScoringModelsTest {
     assertThat(ScoringModels.parse("{").problems()).hasSize(1);
     assertThat(ScoringModels.parse("[1,2]").problems()).extracting(ModelProblem::message)
         .containsExactly("a model is a JSON object");
+  }
+
+  @Test
+  void wrongShapesAnywhereAreProblemsNotExceptions() {
+    String[] docs = {
+        "", "null", "42", "\"model\"", "{}",
+        "{\"id\": \"m\", \"version\": 1, \"tiers\": null, \"components\": [], \"signals\": \"x\"}",
+        "{\"id\": 7, \"version\": 1.5, \"tiers\": [1, 2], \"components\": {\"risk\": 3},"
+            + " \"signals\": {\"nps_answered\": []}}",
+        "{\"id\": \"m\", \"version\": 99999999999999999999, \"tiers\": {\"promoter\": \"a\"},"
+            + " \"components\": {\"risk\": {\"weight\": null, \"halfLifeDays\": {}}},"
+            + " \"signals\": {\"nps_answered\": {\"component\": 1, \"rule\": null,"
+            + " \"factor\": \"x\", \"maxPerSignal\": -1}}}",
+        "{\"id\": \"m\", \"id\": \"n\"}",
+        "{\"a\": [[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]}",
+    };
+    assertThat(ScoringModels.parse(docs[7]).problems()).extracting(ModelProblem::path)
+        .contains("/version", "/tiers/promoter", "/components/risk/weight",
+            "/components/risk/halfLifeDays", "/signals/nps_answered/component",
+            "/signals/nps_answered/rule", "/signals/nps_answered/factor",
+            "/signals/nps_answered/maxPerSignal");
+    for (String doc : docs) {
+      ModelLoad load = ScoringModels.parse(doc);
+      assertThat(load.model()).as(doc).isNull();
+      assertThat(load.problems()).as(doc).isNotEmpty()
+          // JSON pointers: "" is the whole document
+          .allSatisfy(p -> assertThat(p.path()).matches("|/.*"));
+    }
   }
 }
