@@ -1,0 +1,92 @@
+package io.advocacy.journeys;
+
+import io.advocacy.core.CustomerId;
+import io.advocacy.core.JourneyId;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One customer's run through a journey: a small plain value the host can persist and rehydrate
+ * without replaying events.
+ *
+ * <p>Value-based and immutable; thread-safe.
+ *
+ * @param id the instance's id
+ * @param journey the definition's id
+ * @param definitionVersion the definition version it runs on
+ * @param customer the customer
+ * @param state the current state
+ * @param enteredAt when it entered the current state
+ * @param variables its variables
+ * @param timers the timers it waits on, earliest first
+ * @param goals the goals reached
+ * @param endedAt when it reached a terminal state, or null while running
+ * @param revision incremented by every step, for optimistic concurrency in a store
+ */
+public record JourneyInstance(
+    String id,
+    JourneyId journey,
+    int definitionVersion,
+    CustomerId customer,
+    String state,
+    Instant enteredAt,
+    Map<String, String> variables,
+    List<PendingTimer> timers,
+    Set<String> goals,
+    @Nullable Instant endedAt,
+    long revision) {
+  /**
+   * Validates and copies the instance.
+   *
+   * @param id the instance's id
+   * @param journey the journey
+   * @param definitionVersion the definition version
+   * @param customer the customer
+   * @param state the state
+   * @param enteredAt when it entered the state
+   * @param variables the variables
+   * @param timers the timers
+   * @param goals the goals reached
+   * @param endedAt when it ended, or null
+   * @param revision the revision, not negative
+   */
+  public JourneyInstance {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(journey, "journey");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(enteredAt, "enteredAt");
+    variables = java.util.Collections.unmodifiableMap(new TreeMap<>(variables));
+    timers = timers.stream().sorted(Comparator.comparing(PendingTimer::dueAt)
+        .thenComparingInt(PendingTimer::transition)).toList();
+    goals = Set.copyOf(goals);
+    if (revision < 0) {
+      throw new IllegalArgumentException("revision " + revision + " is negative");
+    }
+  }
+
+  /**
+   * Whether the instance still runs.
+   *
+   * @return true before it reaches a terminal state
+   */
+  public boolean running() {
+    return endedAt == null;
+  }
+
+  /**
+   * The earliest timer.
+   *
+   * @return the instant it is due, or empty
+   */
+  public Optional<Instant> nextDue() {
+    return timers.isEmpty() ? Optional.empty() : Optional.of(timers.get(0).dueAt());
+  }
+}
