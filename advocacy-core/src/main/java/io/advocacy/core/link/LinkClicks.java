@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  *       customer</td><td>{@code programme}, {@code motion}, {@code link_kind}</td></tr>
  * </table>
  *
- * The signal id is {@code click:<request id>}; its source {@value #SOURCE}. Request ids are
+ * The signal id is {@code click:<request id>} (a request id that is blank, longer than 120
+ * characters or has control characters is replaced by {@code h-} and the first 128 bits of its
+ * SHA-256, so its retries are still recognised); its source {@value #SOURCE}. Request ids are
  * remembered until {@link #forgetBefore} drops them (call it with now minus a day, say: retries
  * come within seconds); each costs one map entry.
  *
@@ -87,8 +89,9 @@ public final class LinkClicks {
     if (!opening.isValid()) {
       return new ClickResult(ClickResult.Status.INVALID, opening, null);
     }
-    String clickId = requestId != null && Require.identifierProblem(requestId) == null
-        && requestId.length() <= 120 ? requestId : newId();
+    String clickId = requestId == null ? newId()
+        : Require.identifierProblem(requestId) == null && requestId.length() <= 120 ? requestId
+        : "h-" + digest(requestId); // a retry of an unusual id is still the same click
     if (seen.putIfAbsent(clickId, at) != null) {
       return new ClickResult(ClickResult.Status.DUPLICATE, opening, null);
     }
@@ -138,6 +141,16 @@ public final class LinkClicks {
     int before = seen.size();
     seen.values().removeIf(at -> at.isBefore(cutoff));
     return before - seen.size();
+  }
+
+  private static String digest(String requestId) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(requestId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available in this JDK", e);
+    }
   }
 
   private String newId() {

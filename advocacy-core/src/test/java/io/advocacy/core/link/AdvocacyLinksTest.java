@@ -115,6 +115,37 @@ class AdvocacyLinksTest {
   }
 
   @Test
+  void retriesOfUnusualRequestIdsAreStillDuplicates() throws Exception {
+    LinkClicks clicks = new LinkClicks(sealer, new Random(7));
+    AdvocacyLink share = links.referralShare(ShareChannel.SMS, ADA, REFER, null, "", "", NOW);
+    String odd = " padded\tid " + "x".repeat(200);
+    ClickResult first = clicks.click(share.token(), odd, null, NOW);
+    assertThat(first.status()).isEqualTo(ClickResult.Status.RECORDED);
+    assertThat(first.signal().id().value()).startsWith("click:h-").hasSize(8 + 32);
+    assertThat(clicks.click(share.token(), odd, null, NOW).status()).isEqualTo(ClickResult.Status.DUPLICATE);
+    // 16 threads delivering one click: one signal.
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<ClickResult>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return clicks.click(share.token(), "req-race", null, NOW);
+        }));
+      }
+      start.countDown();
+      int recorded = 0;
+      for (var f : results) {
+        recorded += f.get().status() == ClickResult.Status.RECORDED ? 1 : 0;
+      }
+      assertThat(recorded).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void reviewAndInvitationClicksBelongToTheCustomer() {
     LinkClicks clicks = new LinkClicks(sealer, new Random(7));
     AdvocacyLink review = links.reviewRequest(ReviewPlatform.G2, Map.of("product", "acme"), ADA,

@@ -1,0 +1,114 @@
+package io.advocacy.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.advocacy.core.CustomerId;
+import io.advocacy.core.JourneyId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link InstanceStore} must pass. A host's own store extends this class and
+ * returns a fresh, empty store from {@link #newStore()}. Ships in this module's test-jar.
+ */
+public abstract class InstanceStoreContract {
+  private static final Instant T0 = Instant.parse("2027-03-01T00:00:00Z");
+  private static final CustomerId ADA = CustomerId.of("c-ada");
+
+  /**
+   * A new, empty store.
+   *
+   * @return the store under test
+   */
+  protected abstract InstanceStore newStore();
+
+  private static JourneyInstance instance(String id, long revision, Instant due) {
+    return new JourneyInstance(id, JourneyId.of("j"), 1, ADA, "s", T0, Map.of(),
+        due == null ? List.of() : List.of(new PendingTimer(0, due)), Set.of(), null, revision);
+  }
+
+  private static ActionRequest action(String key) {
+    return new ActionRequest(key, "i-1", ADA, "ask_review", ActionKind.ASK, Map.of(), T0);
+  }
+
+  @Test
+  void commitsOnlyAtTheExpectedRevision() {
+    InstanceStore store = newStore();
+    assertThat(store.commit(new Commit(instance("i-1", 1, null), -1, List.of(action("k-1")), List.of())))
+        .isTrue();
+    assertThat(store.commit(new Commit(instance("i-1", 1, null), -1, List.of(), List.of()))).isFalse();
+    assertThat(store.commit(new Commit(instance("i-1", 2, null), 0, List.of(), List.of()))).isFalse();
+    assertThat(store.commit(new Commit(instance("i-1", 2, null), 1, List.of(action("k-2")), List.of())))
+        .isTrue();
+    assertThat(store.find("i-1").orElseThrow().revision()).isEqualTo(2);
+    assertThat(store.byCustomer(ADA)).extracting(JourneyInstance::id).containsExactly("i-1");
+    assertThat(store.pending(10)).extracting(ActionRequest::idempotencyKey).containsExactly("k-1", "k-2");
+  }
+
+  @Test
+  void anActionIsInTheOutboxOnceAndAcknowledgedOnce() {
+    InstanceStore store = newStore();
+    store.commit(new Commit(instance("i-1", 1, null), -1, List.of(action("k-1")), List.of()));
+    store.commit(new Commit(instance("i-1", 2, null), 1, List.of(action("k-1")), List.of()));
+    assertThat(store.pending(10)).hasSize(1);
+    assertThat(store.acknowledge("k-1")).isTrue();
+    assertThat(store.acknowledge("k-1")).isFalse();
+    store.commit(new Commit(instance("i-1", 3, null), 2, List.of(action("k-1")), List.of()));
+    assertThat(store.pending(10)).isEmpty();
+  }
+
+  @Test
+  void dueTimersComeOldestFirstAndMoveWithTheInstance() {
+    InstanceStore store = newStore();
+    store.commit(new Commit(instance("i-b", 1, T0.plus(Duration.ofDays(2))), -1, List.of(), List.of()));
+    store.commit(new Commit(instance("i-a", 1, T0.plus(Duration.ofDays(1))), -1, List.of(), List.of()));
+    store.commit(new Commit(instance("i-c", 1, T0.plus(Duration.ofDays(9))), -1, List.of(), List.of()));
+    assertThat(store.due(T0.plus(Duration.ofDays(3)), 10)).extracting(JourneyInstance::id)
+        .containsExactly("i-a", "i-b");
+    assertThat(store.due(T0.plus(Duration.ofDays(3)), 1)).extracting(JourneyInstance::id)
+        .containsExactly("i-a");
+    store.commit(new Commit(instance("i-a", 2, T0.plus(Duration.ofDays(5))), 1, List.of(), List.of()));
+    assertThat(store.due(T0.plus(Duration.ofDays(3)), 10)).extracting(JourneyInstance::id)
+        .containsExactly("i-b");
+  }
+
+  @Test
+  void sixteenThreadsCommittingFromOneRevisionHaveOneWinner() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      for (int round = 0; round < 20; round++) {
+        InstanceStore store = newStore();
+        store.commit(new Commit(instance("i-1", 1, null), -1, List.of(), List.of()));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+          int thread = t;
+          results.add(pool.submit(() -> {
+            start.await();
+            return store.commit(new Commit(instance("i-1", 2, null), 1,
+                List.of(action("k-" + thread)), List.of()));
+          }));
+        }
+        start.countDown();
+        int won = 0;
+        for (Future<Boolean> f : results) {
+          won += f.get(10, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        assertThat(won).isEqualTo(1);
+        assertThat(store.pending(100)).hasSize(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
