@@ -55,6 +55,10 @@ public final class JourneyDefinition {
   private final List<TransitionSpec> transitions;
   private final Map<String, SignalType> goals;
   private final ReentryPolicy reentry;
+  private final List<String> stateNames;
+  private final Map<String, Integer> stateIndex;
+  private final List<List<TransitionSpec>> outgoingByState;
+  private final List<Map<Trigger, List<TransitionSpec>>> candidatesByState;
 
   private JourneyDefinition(Builder b) {
     this.id = b.id;
@@ -66,6 +70,105 @@ public final class JourneyDefinition {
     this.transitions = List.copyOf(b.transitions);
     this.goals = Collections.unmodifiableMap(new LinkedHashMap<>(b.goals));
     this.reentry = b.reentry;
+    List<String> names = List.copyOf(states.keySet());
+    Map<String, Integer> index = new LinkedHashMap<>();
+    List<List<TransitionSpec>> out = new ArrayList<>();
+    List<Map<Trigger, List<TransitionSpec>>> byTrigger = new ArrayList<>();
+    for (String name : names) {
+      index.put(name, index.size());
+      boolean terminal = states.get(name).terminal();
+      List<TransitionSpec> own = new ArrayList<>();
+      Map<Trigger, List<TransitionSpec>> lookup = new LinkedHashMap<>();
+      for (int pass = 0; pass < 2; pass++) {
+        for (TransitionSpec t : transitions) {
+          boolean applies = pass == 0 ? name.equals(t.from()) : t.global() && !terminal;
+          if (applies) {
+            own.add(t);
+            lookup.computeIfAbsent(t.trigger(), k -> new ArrayList<>()).add(t);
+          }
+        }
+      }
+      out.add(List.copyOf(own));
+      Map<Trigger, List<TransitionSpec>> frozen = new LinkedHashMap<>();
+      lookup.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+      byTrigger.add(Collections.unmodifiableMap(frozen));
+    }
+    this.stateNames = names;
+    this.stateIndex = Collections.unmodifiableMap(index);
+    this.outgoingByState = List.copyOf(out);
+    this.candidatesByState = List.copyOf(byTrigger);
+  }
+
+  /**
+   * The states' names in declaration order; a state's position here is its index.
+   *
+   * @return the names, unmodifiable
+   */
+  public List<String> stateNames() {
+    return stateNames;
+  }
+
+  /**
+   * The small integer index of a state, stable for this definition (declaration order), so an
+   * engine can keep an instance's state as an {@code int}.
+   *
+   * @param state the state's name
+   * @return its index, or -1 if the journey has no such state
+   */
+  public int stateIndex(String state) {
+    Integer i = stateIndex.get(Objects.requireNonNull(state, "state"));
+    return i == null ? -1 : i;
+  }
+
+  /**
+   * The name of the state at an index.
+   *
+   * @param index an index from {@link #stateIndex}
+   * @return the state's name
+   * @throws IndexOutOfBoundsException if no state has that index
+   */
+  public String stateName(int index) {
+    return stateNames.get(index);
+  }
+
+  /**
+   * Whether the state at an index is terminal.
+   *
+   * @param index an index from {@link #stateIndex}
+   * @return true for a terminal state
+   * @throws IndexOutOfBoundsException if no state has that index
+   */
+  public boolean isTerminal(int index) {
+    return states.get(stateNames.get(index)).terminal();
+  }
+
+  /**
+   * The transitions that leave a state on a trigger, precomputed: the state's own first, then
+   * the global exits (for a non-terminal state), in declaration order. The engine evaluates their
+   * guards in this order and takes the first that passes. Trigger equality is record equality
+   * (same signal type; same delay; same local time; same attribute and time).
+   *
+   * @param index an index from {@link #stateIndex}
+   * @param trigger the trigger that fired
+   * @return the candidates, unmodifiable, empty when none
+   * @throws IndexOutOfBoundsException if no state has that index
+   */
+  public List<TransitionSpec> candidates(int index, Trigger trigger) {
+    List<TransitionSpec> c =
+        candidatesByState.get(index).get(Objects.requireNonNull(trigger, "trigger"));
+    return c == null ? List.of() : c;
+  }
+
+  /**
+   * The distinct triggers that can leave a state (own transitions and applicable global exits),
+   * in first-declared order; an engine entering the state schedules a timer per timer trigger.
+   *
+   * @param index an index from {@link #stateIndex}
+   * @return the triggers, unmodifiable
+   * @throws IndexOutOfBoundsException if no state has that index
+   */
+  public Set<Trigger> triggers(int index) {
+    return candidatesByState.get(index).keySet();
   }
 
   /**
@@ -168,14 +271,31 @@ public final class JourneyDefinition {
    * @return the candidate transitions
    */
   public List<TransitionSpec> outgoing(String state) {
-    List<TransitionSpec> out = new ArrayList<>();
-    boolean terminal = states.get(state) != null && states.get(state).terminal();
-    for (TransitionSpec t : transitions) {
-      if (state.equals(t.from()) || (t.global() && !terminal)) {
-        out.add(t);
-      }
-    }
-    return out;
+    int i = stateIndex(state);
+    return i < 0 ? List.of() : outgoingByState.get(i);
+  }
+
+  /**
+   * Value equality: same id, version, start, entry and entry guard, states (with their
+   * actions), transitions in the same order, goals and re-entry policy. A definition read back
+   * from its JSON equals the original.
+   *
+   * @param o another object
+   * @return true when both define the same journey
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof JourneyDefinition d
+        && id.equals(d.id) && version == d.version && start.equals(d.start)
+        && Objects.equals(entry, d.entry) && Objects.equals(entryGuard, d.entryGuard)
+        && stateNames.equals(d.stateNames) && states.equals(d.states)
+        && transitions.equals(d.transitions) && goals.equals(d.goals)
+        && reentry.equals(d.reentry);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, version, start, entry, entryGuard, states, transitions, goals, reentry);
   }
 
   @Override
