@@ -25,9 +25,12 @@ import java.util.TreeSet;
  *       channels; the removal effect of a channel is {@code 1 − P(conversion without it) /
  *       P(conversion)}, where removing it sends every transition into a state containing it to
  *       null; conversions and value are credited in proportion to removal effects.
- *       Probabilities are solved by Gauss–Seidel iteration from 0, which rises monotonically to
- *       the solution, until no state changes by more than 1e-15 — deterministic, no
- *       simulation.
+ *       Probabilities are solved by two Gauss–Seidel iterations over the sparse transient
+ *       states, one from 0 rising monotonically to the solution and one from 1 falling
+ *       monotonically to it; they stop when the two bounds of P(conversion) from the start are
+ *       within a relative 1e-13 of each other (or stop moving in floating point), and the
+ *       midpoint is used (a self-loop is solved exactly within its state) — a proven bracket, deterministic, no simulation. If a chain cannot be
+ *       bracketed within a million sweeps an {@link IllegalStateException} gives both bounds.
  *   <li>{@link #shapleySimplified}: the simplified Shapley value of Zhao et al. 2018 over each
  *       converting journey's distinct channels — a channel gets {@code conversions(T) / |T|} of
  *       every observed channel set {@code T} it is in; exact and linear in the distinct sets.
@@ -41,7 +44,11 @@ import java.util.TreeSet;
  * <p>Stateless; thread-safe.
  */
 public final class Attribution {
-  private static final double TOLERANCE = 1e-15;
+  private static final double RELATIVE_TOLERANCE = 1e-13;
+  private static final double ABSOLUTE_TOLERANCE = 1e-300;
+
+  /** The most players {@link #shapley} accepts: coalitions are held as 64-bit masks. */
+  public static final int MAX_PLAYERS = 63;
   private static final int MAX_SWEEPS = 1_000_000;
 
   private Attribution() {}
@@ -208,13 +215,15 @@ public final class Attribution {
    * Classic Shapley values of a characteristic function. Coalitions the map leaves out are
    * worth 0. Exact over every subset when there are at most {@code exactUpTo} players (at most
    * 24); otherwise estimated from {@code permutations} seeded random orders, with the standard
-   * error of each mean.
+   * error of each mean. At most {@value #MAX_PLAYERS} players.
    *
    * @param worth the value of each coalition
    * @param exactUpTo the most players computed exactly
    * @param permutations how many random orders to sample above that
    * @param seed the seed of the sampling
    * @return the values
+   * @throws IllegalArgumentException if {@code exactUpTo} is outside 0..24, {@code permutations}
+   *     is below 2 or the game has more than {@value #MAX_PLAYERS} players
    */
   public static ShapleyValues shapley(
       Map<Set<String>, Double> worth, int exactUpTo, int permutations, long seed) {
@@ -225,6 +234,10 @@ public final class Attribution {
     List<String> players = new ArrayList<>(new TreeSet<>(
         worth.keySet().stream().flatMap(Set::stream).toList()));
     int n = players.size();
+    if (n > MAX_PLAYERS) {
+      throw new IllegalArgumentException("the game has " + n + " players; coalitions are 64-bit"
+          + " masks, so at most " + MAX_PLAYERS);
+    }
     Map<String, Integer> bit = new HashMap<>();
     for (int i = 0; i < n; i++) {
       bit.put(players.get(i), i);
@@ -519,29 +532,61 @@ public final class Attribution {
           }
         }
       }
-      double[] x = new double[n];
-      x[CONVERSION] = 1;
+      // Two Gauss-Seidel sequences bracket the answer: from 0 they rise monotonically to it,
+      // from 1 they fall monotonically to it (the chain is non-negative and every transient
+      // state reaches an absorbing one, because each state was entered by a path that ended).
+      double[] low = new double[n];
+      double[] high = new double[n];
+      Arrays.fill(high, 1);
+      low[CONVERSION] = 1;
+      high[NULL] = 0;
+      for (int s = 0; s < n; s++) {
+        if (dead[s]) {
+          high[s] = 0;
+        }
+      }
       for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-        double change = 0;
+        boolean moved = false;
         for (int s = 0; s < n; s++) {
           if (s == CONVERSION || s == NULL || dead[s]) {
             continue;
           }
-          double v = 0;
+          double lo = 0;
+          double hi = 0;
+          double self = 0;
           for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
             int t = target[k];
-            if (!dead[t]) {
-              v += probability[k] * x[t];
+            if (t == s) {
+              self += probability[k];
+            } else {
+              lo += probability[k] * low[t];
+              hi += probability[k] * high[t];
             }
           }
-          change = Math.max(change, Math.abs(v - x[s]));
-          x[s] = v;
+          if (self > 0) {
+            // a self-loop is solved exactly within the state: x = rest / (1 - p(s, s))
+            lo = self >= 1 ? 0 : lo / (1 - self);
+            hi = self >= 1 ? 0 : hi / (1 - self);
+          }
+          // rounding cannot carry either bound past the other
+          lo = Math.max(lo, low[s]);
+          hi = Math.min(hi, high[s]);
+          if (lo != low[s] || hi != high[s]) {
+            moved = true;
+          }
+          low[s] = lo;
+          high[s] = Math.max(hi, lo);
         }
-        if (change <= TOLERANCE) {
-          break;
+        double gap = high[START] - low[START];
+        if (low[START] == 0 && gap <= ABSOLUTE_TOLERANCE) {
+          return 0; // no conversion is reachable: the lower bound never left 0
+        }
+        if (gap <= RELATIVE_TOLERANCE * low[START] || !moved) {
+          return (low[START] + high[START]) / 2;
         }
       }
-      return x[START];
+      throw new IllegalStateException("P(conversion) not bracketed within " + MAX_SWEEPS
+          + " sweeps: between " + low[START] + " and " + high[START]);
     }
   }
 }
