@@ -1,0 +1,65 @@
+package io.advocacy.examples.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top command of {@code advocacy.jar}. Each subcommand is a class of this package.
+ *
+ * <p>Bad user input (a missing file, a malformed row, an unknown model) ends in one clear line
+ * on standard error and a non-zero exit code, never a stack trace.
+ */
+@Command(
+    name = "advocacy",
+    mixinStandardHelpOptions = true,
+    version = "advocacy 0.1.0-SNAPSHOT",
+    description = "The Advocacy SDK's demo and tools over your own files.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class AdvocacyCli {
+
+  /** Exit code for bad user input. */
+  public static final int EXIT_USAGE = 2;
+
+  /** Not instantiated by callers; picocli creates it. */
+  AdvocacyCli() {}
+
+  /**
+   * Runs the tool.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /**
+   * Runs the tool with the given streams, for tests and embedding.
+   *
+   * @param out standard output
+   * @param err standard error
+   * @param args the command line
+   * @return the exit code
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = commandLine();
+    cli.setOut(out);
+    cli.setErr(err);
+    return cli.execute(args);
+  }
+
+  /**
+   * The configured command line: every subcommand, and errors as one line.
+   *
+   * @return a new command line
+   */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new AdvocacyCli());
+    cli.setExecutionExceptionHandler(
+        (ex, line, parseResult) -> {
+          line.getErr().println("error: " + ex.getMessage());
+          return EXIT_USAGE;
+        });
+    return cli;
+  }
+}
