@@ -424,6 +424,21 @@ public final class JourneyDefinition {
       return this;
     }
 
+    /**
+     * Entry actions of the state added last, with their parameters (an ask's {@code motion}
+     * and {@code channel}, say).
+     *
+     * @param actions references to registered actions
+     * @return this builder
+     */
+    public Builder onEntry(Named... actions) {
+      StateSpec s = last();
+      List<Named> all = new ArrayList<>(s.onEntry());
+      all.addAll(List.of(actions));
+      states.put(s.name(), new StateSpec(s.name(), s.terminal(), all, s.onExit()));
+      return this;
+    }
+
     private StateSpec last() {
       if (lastState == null) {
         throw new IllegalStateException("no state added yet");
@@ -560,6 +575,21 @@ public final class JourneyDefinition {
       TransitionSpec t = lastTransition();
       transitions.set(transitions.size() - 1,
           new TransitionSpec(t.from(), t.to(), t.trigger(), t.guard(), concat(t.actions(), actions)));
+      return this;
+    }
+
+    /**
+     * Actions of the transition added last, with their parameters.
+     *
+     * @param actions references to registered actions
+     * @return this builder
+     */
+    public Builder doing(Named... actions) {
+      TransitionSpec t = lastTransition();
+      List<Named> all = new ArrayList<>(t.actions());
+      all.addAll(List.of(actions));
+      transitions.set(transitions.size() - 1,
+          new TransitionSpec(t.from(), t.to(), t.trigger(), t.guard(), all));
       return this;
     }
 

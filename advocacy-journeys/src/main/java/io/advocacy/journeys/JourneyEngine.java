@@ -1,13 +1,25 @@
 package io.advocacy.journeys;
 
 import io.advocacy.core.CustomerId;
+import io.advocacy.core.Motion;
+import io.advocacy.core.contact.Ask;
+import io.advocacy.core.contact.ContactDecision;
+import io.advocacy.core.contact.ContactOutcome;
+import io.advocacy.core.contact.ContactPolicy;
+import io.advocacy.core.contact.ContactReasonCode;
+import io.advocacy.core.profile.ContactChannel;
 import io.advocacy.core.signal.Signal;
+import io.advocacy.core.SignalId;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
@@ -25,18 +37,34 @@ import java.util.function.Function;
  *       stripes); different customers proceed in parallel. The engine starts no threads.
  *   <li>Instance ids are deterministic: {@code <journey>:<customer>:<n>} for the customer's n-th
  *       instance of the journey.
- *   <li>Instances stay on the definition version they started with; a version the engine no
- *       longer holds is skipped and reported in the result.
+ *   <li>Instances stay on the definition version they started with unless a {@link
+ *       JourneyMigration} to the next version is registered; the engine migrates an instance
+ *       when it next touches it. An instance whose state has no place in the next version stays
+ *       on its version and is reported in the result; a version the engine no longer holds is
+ *       skipped and reported too. Nothing is dropped silently.
+ *   <li>With a {@link ContactPolicy} ({@link Builder#contactPolicy}), every {@link
+ *       ActionKind#ASK} action is decided before it reaches the outbox: allowed (the slot is
+ *       reserved, and released again if the commit loses a race), deferred (the instance holds
+ *       the ask as a {@link HeldAsk} and decides it again at the allowed instant, on a tick), or
+ *       denied (the reasons go to the audit, and a {@link JourneySignals#ASK_DENIED} signal is
+ *       applied to the instance so the journey can branch). An ask names its motion and channel
+ *       in the action's parameters {@code motion} and {@code channel} (a {@link Motion} and a
+ *       {@link ContactChannel} name; the channel defaults to {@code EMAIL}) and may name a
+ *       {@code programme}; an ask without a valid motion is denied as {@code INVALID_ASK}. A
+ *       held ask is decided at its retry instant, and dropped when its state is left.
  * </ul>
  *
  * <p>Thread-safe.
  */
 public final class JourneyEngine {
   private static final int STRIPES = 64;
+  private static final int MAX_DENIAL_DEPTH = 8;
 
   private final InstanceStore store;
   private final Map<String, JourneyMachine> machines;
   private final Function<CustomerId, CustomerView> customers;
+  private final @Nullable ContactPolicy contactPolicy;
+  private final Map<String, JourneyMigration> migrations;
   private final ConcurrentMap<String, Instant> handled = new ConcurrentHashMap<>();
   private final Object[] locks = new Object[STRIPES];
 
@@ -44,6 +72,8 @@ public final class JourneyEngine {
     this.store = b.store;
     this.machines = Map.copyOf(b.machines);
     this.customers = b.customers;
+    this.contactPolicy = b.contactPolicy;
+    this.migrations = Map.copyOf(b.migrations);
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new Object();
     }
@@ -67,20 +97,36 @@ public final class JourneyEngine {
    *
    * @param steps the steps committed, in order
    * @param duplicate true when the signal id was handled before
-   * @param skipped instances not advanced, with the reason (an unknown definition version, a
-   *     conflict with another writer)
+   * @param skipped instances not advanced or not migrated, with the reason (an unknown
+   *     definition version, a state with no place in the next version, a conflict with another
+   *     writer)
+   * @param asks what the contact policy decided of each ask, in order (empty without a policy)
    */
-  public record Result(List<Step> steps, boolean duplicate, List<String> skipped) {
+  public record Result(List<Step> steps, boolean duplicate, List<String> skipped,
+      List<AskDecision> asks) {
     /**
      * Copies the result.
      *
      * @param steps the steps
      * @param duplicate whether a duplicate
      * @param skipped the skipped instances with reasons
+     * @param asks the contact decisions
      */
     public Result {
       steps = List.copyOf(steps);
       skipped = List.copyOf(skipped);
+      asks = List.copyOf(asks);
+    }
+
+    /**
+     * A result without contact decisions.
+     *
+     * @param steps the steps
+     * @param duplicate whether a duplicate
+     * @param skipped the skipped instances with reasons
+     */
+    public Result(List<Step> steps, boolean duplicate, List<String> skipped) {
+      this(steps, duplicate, skipped, List.of());
     }
   }
 
@@ -96,25 +142,27 @@ public final class JourneyEngine {
       return new Result(List.of(), false, List.of("anonymous subject " + signal.subject()));
     }
     if (handled.putIfAbsent(signal.id().value(), signal.occurredAt()) != null) {
-      return new Result(List.of(), true, List.of());
+      return new Result(List.of(), true, List.of(), List.of());
     }
-    List<Step> steps = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
+    Pass pass = new Pass();
     synchronized (lock(customer)) {
       CustomerView view = customers.apply(customer);
       List<JourneyInstance> existing = store.byCustomer(customer);
-      for (JourneyInstance i : existing) {
-        if (!i.running()) {
+      for (JourneyInstance stored : existing) {
+        if (!stored.running()) {
           continue;
         }
+        Step migrated = current(stored, view, pass);
+        JourneyInstance i = migrated.instance();
         JourneyMachine m = machines.get(key(i.journey().value(), i.definitionVersion()));
         if (m == null) {
-          skipped.add(i.id() + ": no definition " + i.journey() + " v" + i.definitionVersion());
+          pass.skipped.add(i.id() + ": no definition " + i.journey() + " v"
+              + i.definitionVersion());
           continue;
         }
-        Step s = m.onSignal(i, signal, view);
-        if (!s.instance().equals(i)) {
-          commit(s, i.revision(), steps, skipped);
+        Step s = then(migrated, gate(m, i, m.onSignal(i, signal, view), view, pass, 0));
+        if (!s.instance().equals(stored)) {
+          pass.commit(s, stored.revision());
         }
       }
       for (JourneyMachine m : latest().values()) {
@@ -125,11 +173,15 @@ public final class JourneyEngine {
         }
         long n = existing.stream().filter(i -> i.journey().equals(d.id())).count() + 1;
         String id = d.id().value() + ":" + customer.value() + ":" + n;
-        m.start(id, view, signal, signal.occurredAt())
-            .ifPresent(s -> commit(s, -1, steps, skipped));
+        Optional<Step> first = m.start(id, view, signal, signal.occurredAt());
+        if (first.isPresent()) {
+          Step s = first.get();
+          JourneyInstance blank = s.instance().withHeldAsks(List.of());
+          pass.commit(gate(m, blank, s, view, pass, 0), -1);
+        }
       }
     }
-    return new Result(steps, false, skipped);
+    return pass.result(false);
   }
 
   /**
@@ -141,23 +193,59 @@ public final class JourneyEngine {
    * @return the steps committed
    */
   public Result tick(Instant now, int limit) {
-    List<Step> steps = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
+    Objects.requireNonNull(now, "now");
+    Pass pass = new Pass();
     for (JourneyInstance due : store.due(now, limit)) {
       synchronized (lock(due.customer())) {
-        JourneyInstance i = store.find(due.id()).orElse(due);
-        JourneyMachine m = machines.get(key(i.journey().value(), i.definitionVersion()));
-        if (m == null) {
-          skipped.add(i.id() + ": no definition " + i.journey() + " v" + i.definitionVersion());
+        JourneyInstance stored = store.find(due.id()).orElse(due);
+        if (!stored.running()) {
           continue;
         }
-        Step s = m.onTimers(i, now, customers.apply(i.customer()));
-        if (!s.instance().equals(i)) {
-          commit(s, i.revision(), steps, skipped);
+        CustomerView view = customers.apply(stored.customer());
+        Step migrated = current(stored, view, pass);
+        JourneyInstance i = migrated.instance();
+        JourneyMachine m = machines.get(key(i.journey().value(), i.definitionVersion()));
+        if (m == null) {
+          pass.skipped.add(i.id() + ": no definition " + i.journey() + " v"
+              + i.definitionVersion());
+          continue;
+        }
+        Step s = then(migrated, retryHeld(m, i, now, view, pass));
+        s = then(s, gate(m, s.instance(), m.onTimers(s.instance(), now, view), view, pass, 0));
+        if (!s.instance().equals(stored)) {
+          pass.commit(s, stored.revision());
         }
       }
     }
-    return new Result(steps, false, skipped);
+    return pass.result(false);
+  }
+
+  /**
+   * Migrates a customer's running instances now, rather than when a signal or a timer next
+   * touches them: a host walks its customers with this after registering a migration that
+   * changes timers (the store indexes an instance by the timers of its old version until it
+   * moves). Instances whose state has no place in the next version are reported in {@code
+   * skipped}.
+   *
+   * @param customer the customer
+   * @return one step per instance migrated
+   */
+  public Result migrate(CustomerId customer) {
+    Objects.requireNonNull(customer, "customer");
+    Pass pass = new Pass();
+    synchronized (lock(customer)) {
+      CustomerView view = customers.apply(customer);
+      for (JourneyInstance stored : store.byCustomer(customer)) {
+        if (!stored.running()) {
+          continue;
+        }
+        Step s = current(stored, view, pass);
+        if (!s.instance().equals(stored)) {
+          pass.commit(s, stored.revision());
+        }
+      }
+    }
+    return pass.result(false);
   }
 
   /**
@@ -181,12 +269,200 @@ public final class JourneyEngine {
     return store;
   }
 
-  private void commit(Step s, long expected, List<Step> steps, List<String> skipped) {
-    if (store.commit(new Commit(s.instance(), expected, s.actions(), s.audit()))) {
-      steps.add(s);
-    } else {
-      skipped.add(s.instance().id() + ": another writer moved it first (revision " + expected + ")");
+  /** What one handle or tick call gathers, and its commits. */
+  private final class Pass {
+    final List<Step> steps = new ArrayList<>();
+    final List<String> skipped = new ArrayList<>();
+    final List<AskDecision> asks = new ArrayList<>();
+    /** Keys of the asks this pass reserved a contact slot for, not yet committed. */
+    final List<String> reserved = new ArrayList<>();
+
+    void commit(Step s, long expected) {
+      if (store.commit(new Commit(s.instance(), expected, s.actions(), s.audit()))) {
+        steps.add(s);
+      } else {
+        skipped.add(s.instance().id() + ": another writer moved it first (revision " + expected
+            + ")");
+        if (contactPolicy != null) {
+          reserved.forEach(contactPolicy::release);
+        }
+      }
+      reserved.clear();
     }
+
+    Result result(boolean duplicate) {
+      return new Result(steps, duplicate, skipped, asks);
+    }
+  }
+
+  /**
+   * The instance moved to the newest version its migrations reach, with an audit entry per
+   * migration; reports a state with no place.
+   */
+  private Step current(JourneyInstance stored, CustomerView view, Pass pass) {
+    JourneyInstance i = stored;
+    List<AuditEntry> audit = new ArrayList<>();
+    JourneyMigration mig;
+    while (i.running()
+        && (mig = migrations.get(key(i.journey().value(), i.definitionVersion()))) != null) {
+      JourneyMachine target = machines.get(key(i.journey().value(), mig.toVersion()));
+      Optional<String> state = mig.target(i.state(), target.definition());
+      if (state.isEmpty()) {
+        pass.skipped.add(i.id() + ": state " + i.state() + " has no place in " + i.journey()
+            + " v" + mig.toVersion() + "; it stays on v" + i.definitionVersion());
+        break;
+      }
+      JourneyInstance moved = target.rehome(i, state.get(), view);
+      audit.add(new AuditEntry(i.id(), i.state(), moved.state(), "migration v"
+          + i.definitionVersion() + " -> v" + mig.toVersion(), i.enteredAt(), List.of(), ""));
+      i = moved;
+    }
+    return new Step(i, List.of(), audit);
+  }
+
+  /** Decides again the held asks due at or before now, at their retry instants. */
+  private Step retryHeld(JourneyMachine m, JourneyInstance i, Instant now, CustomerView view,
+      Pass pass) {
+    List<HeldAsk> due = new ArrayList<>();
+    List<HeldAsk> later = new ArrayList<>();
+    for (HeldAsk h : i.heldAsks()) {
+      (h.retryAt().isAfter(now) ? later : due).add(h);
+    }
+    if (due.isEmpty() || contactPolicy == null) {
+      return new Step(i, List.of(), List.of());
+    }
+    Step result = new Step(i.withHeldAsks(later), List.of(), List.of());
+    for (HeldAsk h : due) {
+      if (!result.instance().running()) {
+        break;
+      }
+      result = then(result, decideAll(m, result.instance(), List.of(h.action()), h.attempts(),
+          h.retryAt(), view, pass, 0));
+    }
+    return result;
+  }
+
+  /**
+   * Puts the asks of a step to the contact policy. Held asks stay held unless the step left
+   * the state; a denial is applied to the instance as an ASK_DENIED signal.
+   */
+  private Step gate(JourneyMachine m, JourneyInstance before, Step step, CustomerView view,
+      Pass pass, int depth) {
+    JourneyInstance after = step.instance().withHeldAsks(
+        step.moved() ? List.of() : before.heldAsks());
+    if (contactPolicy == null) {
+      return new Step(after, step.actions(), step.audit());
+    }
+    Step base = new Step(after, List.of(), step.audit());
+    return then(base, decideAll(m, after, step.actions(), 0, null, view, pass, depth));
+  }
+
+  private Step decideAll(JourneyMachine m, JourneyInstance instance, List<ActionRequest> actions,
+      int attempts, @Nullable Instant retryAt, CustomerView view, Pass pass, int depth) {
+    List<ActionRequest> out = new ArrayList<>();
+    List<AuditEntry> audit = new ArrayList<>();
+    List<HeldAsk> held = new ArrayList<>(instance.heldAsks());
+    List<Signal> denials = new ArrayList<>();
+    for (ActionRequest a : actions) {
+      if (a.kind() != ActionKind.ASK) {
+        out.add(a);
+        continue;
+      }
+      Instant at = retryAt == null ? a.at() : retryAt;
+      AskDecision d = decide(a, at, view);
+      pass.asks.add(d);
+      switch (d.outcome()) {
+        case ALLOWED -> {
+          out.add(a);
+          pass.reserved.add(a.idempotencyKey());
+        }
+        case DEFERRED -> {
+          Instant until = d.decision().deferredUntil();
+          held.add(new HeldAsk(a, until, attempts + 1));
+          audit.add(new AuditEntry(instance.id(), instance.state(), instance.state(),
+              "contact policy", at, List.of(a.idempotencyKey()),
+              "ask " + a.idempotencyKey() + " deferred until " + until + ": " + codes(d)));
+        }
+        case DENIED -> {
+          audit.add(new AuditEntry(instance.id(), instance.state(), instance.state(),
+              "contact policy", at, List.of(a.idempotencyKey()),
+              "ask " + a.idempotencyKey() + " denied: " + codes(d)));
+          denials.add(denial(a, at, d));
+        }
+      }
+    }
+    Step result = new Step(instance.withHeldAsks(held), out, audit);
+    for (Signal denial : denials) {
+      if (!result.instance().running() || depth >= MAX_DENIAL_DEPTH) {
+        break;
+      }
+      JourneyInstance current = result.instance();
+      result = then(result, gate(m, current, m.onSignal(current, denial, view), view, pass,
+          depth + 1));
+    }
+    return result;
+  }
+
+  private AskDecision decide(ActionRequest a, Instant at, CustomerView view) {
+    String motionName = a.params().get("motion");
+    String channelName = a.params().getOrDefault("channel", ContactChannel.EMAIL.name());
+    Motion motion = parse(Motion.class, motionName);
+    ContactChannel channel = parse(ContactChannel.class, channelName);
+    if (motion == null || channel == null) {
+      String problem = motion == null
+          ? "ask " + a.name() + " has no valid motion parameter (" + motionName + ")"
+          : "ask " + a.name() + " has no valid channel parameter (" + channelName + ")";
+      return new AskDecision(a, ContactOutcome.DENIED, null, problem);
+    }
+    String programme = a.params().get("programme");
+    Ask ask = new Ask(a.idempotencyKey(), view.profile(), channel, motion,
+        programme == null ? null : io.advocacy.core.ProgrammeId.of(programme), at);
+    ContactDecision decision = contactPolicy.decide(ask);
+    return new AskDecision(a, decision.outcome(), decision, "");
+  }
+
+  private static Signal denial(ActionRequest a, Instant at, AskDecision d) {
+    Signal.Builder b = Signal.builder(SignalId.of(a.idempotencyKey() + ":denied"), a.customer(),
+        JourneySignals.ASK_DENIED, at)
+        .attribute("action", a.name())
+        .attribute("reasons", codes(d))
+        .source("journeys");
+    a.params().forEach((k, v) -> {
+      if (k.equals("motion") || k.equals("channel")) {
+        b.attribute(k, v);
+      }
+    });
+    return b.build();
+  }
+
+  private static String codes(AskDecision d) {
+    if (d.decision() == null) {
+      return "INVALID_ASK (" + d.problem() + ")";
+    }
+    return d.decision().codes().stream().map(ContactReasonCode::name).sorted()
+        .collect(Collectors.joining(","));
+  }
+
+  private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static Step then(Step first, Step second) {
+    if (second.actions().isEmpty() && second.audit().isEmpty()) {
+      return new Step(second.instance(), first.actions(), first.audit());
+    }
+    List<ActionRequest> actions = new ArrayList<>(first.actions());
+    actions.addAll(second.actions());
+    List<AuditEntry> audit = new ArrayList<>(first.audit());
+    audit.addAll(second.audit());
+    return new Step(second.instance(), actions, audit);
   }
 
   private static boolean mayEnter(JourneyDefinition d, List<JourneyInstance> existing, Instant at) {
@@ -235,6 +511,8 @@ public final class JourneyEngine {
     private final JourneyRegistry registry;
     private final Function<CustomerId, CustomerView> customers;
     private final Map<String, JourneyMachine> machines = new LinkedHashMap<>();
+    private final Map<String, JourneyMigration> migrations = new LinkedHashMap<>();
+    private @Nullable ContactPolicy contactPolicy;
 
     private Builder(InstanceStore store, JourneyRegistry registry,
         Function<CustomerId, CustomerView> customers) {
@@ -260,11 +538,66 @@ public final class JourneyEngine {
     }
 
     /**
+     * Decides every ask with a contact policy before it reaches the outbox. Without one, asks
+     * go to the outbox undecided (the host's handler must then check the policy itself).
+     *
+     * @param policy the contact policy
+     * @return this builder
+     * @throws IllegalStateException if a policy was set before
+     */
+    public Builder contactPolicy(ContactPolicy policy) {
+      Objects.requireNonNull(policy, "policy");
+      if (contactPolicy != null) {
+        throw new IllegalStateException("contact policy set twice");
+      }
+      contactPolicy = policy;
+      return this;
+    }
+
+    /**
+     * Registers a migration of running instances from one version to the next. Both versions
+     * must be added with {@link #journey} (before or after), and every explicitly mapped state
+     * must exist in its version.
+     *
+     * @param migration the migration
+     * @return this builder
+     * @throws IllegalStateException if a migration from that version was registered before
+     */
+    public Builder migration(JourneyMigration migration) {
+      Objects.requireNonNull(migration, "migration");
+      String k = key(migration.journey().value(), migration.fromVersion());
+      if (migrations.putIfAbsent(k, migration) != null) {
+        throw new IllegalStateException("a migration from " + k + " was registered before");
+      }
+      return this;
+    }
+
+    /**
      * Builds the engine.
      *
      * @return the engine
+     * @throws IllegalStateException if a migration names a version not added, or a state
+     *     neither version has
      */
     public JourneyEngine build() {
+      for (JourneyMigration mig : migrations.values()) {
+        JourneyMachine from = machines.get(key(mig.journey().value(), mig.fromVersion()));
+        JourneyMachine to = machines.get(key(mig.journey().value(), mig.toVersion()));
+        if (from == null || to == null) {
+          throw new IllegalStateException(mig + " needs versions " + mig.fromVersion() + " and "
+              + mig.toVersion() + " of " + mig.journey() + " to be added");
+        }
+        mig.states().forEach((a, b) -> {
+          if (!from.definition().states().containsKey(a)) {
+            throw new IllegalStateException(mig + " maps state " + a + ", which v"
+                + mig.fromVersion() + " lacks");
+          }
+          if (!to.definition().states().containsKey(b)) {
+            throw new IllegalStateException(mig + " maps to state " + b + ", which v"
+                + mig.toVersion() + " lacks");
+          }
+        });
+      }
       return new JourneyEngine(this);
     }
   }

@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param goals the goals reached
  * @param endedAt when it reached a terminal state, or null while running
  * @param revision incremented by every step, for optimistic concurrency in a store
+ * @param heldAsks asks the contact policy deferred, waiting in this state to be decided again
  */
 public record JourneyInstance(
     String id,
@@ -41,7 +42,8 @@ public record JourneyInstance(
     List<PendingTimer> timers,
     Set<String> goals,
     @Nullable Instant endedAt,
-    long revision) {
+    long revision,
+    List<HeldAsk> heldAsks) {
   /**
    * Validates and copies the instance.
    *
@@ -56,6 +58,7 @@ public record JourneyInstance(
    * @param goals the goals reached
    * @param endedAt when it ended, or null
    * @param revision the revision, not negative
+   * @param heldAsks the deferred asks
    */
   public JourneyInstance {
     Objects.requireNonNull(id, "id");
@@ -70,6 +73,41 @@ public record JourneyInstance(
     if (revision < 0) {
       throw new IllegalArgumentException("revision " + revision + " is negative");
     }
+    heldAsks = heldAsks.stream().sorted(Comparator.comparing(HeldAsk::retryAt)
+        .thenComparing(h -> h.action().idempotencyKey())).toList();
+  }
+
+  /**
+   * An instance holding no deferred asks.
+   *
+   * @param id the instance's id
+   * @param journey the journey
+   * @param definitionVersion the definition version
+   * @param customer the customer
+   * @param state the state
+   * @param enteredAt when it entered the state
+   * @param variables the variables
+   * @param timers the timers
+   * @param goals the goals reached
+   * @param endedAt when it ended, or null
+   * @param revision the revision, not negative
+   */
+  public JourneyInstance(String id, JourneyId journey, int definitionVersion, CustomerId customer,
+      String state, Instant enteredAt, Map<String, String> variables, List<PendingTimer> timers,
+      Set<String> goals, @Nullable Instant endedAt, long revision) {
+    this(id, journey, definitionVersion, customer, state, enteredAt, variables, timers, goals,
+        endedAt, revision, List.of());
+  }
+
+  /**
+   * The same instance holding other deferred asks.
+   *
+   * @param held the deferred asks
+   * @return the instance
+   */
+  public JourneyInstance withHeldAsks(List<HeldAsk> held) {
+    return new JourneyInstance(id, journey, definitionVersion, customer, state, enteredAt,
+        variables, timers, goals, endedAt, revision, held);
   }
 
   /**
@@ -82,11 +120,16 @@ public record JourneyInstance(
   }
 
   /**
-   * The earliest timer.
+   * The earliest timer or held ask: when a {@code tick} has something to do for this instance.
    *
    * @return the instant it is due, or empty
    */
   public Optional<Instant> nextDue() {
-    return timers.isEmpty() ? Optional.empty() : Optional.of(timers.get(0).dueAt());
+    Instant timer = timers.isEmpty() ? null : timers.get(0).dueAt();
+    Instant ask = heldAsks.isEmpty() ? null : heldAsks.get(0).retryAt();
+    if (timer == null) {
+      return Optional.ofNullable(ask);
+    }
+    return Optional.of(ask == null || timer.isBefore(ask) ? timer : ask);
   }
 }

@@ -293,4 +293,31 @@ public final class JourneyMachine {
           + i.definitionVersion() + ", not " + definition.id() + " v" + definition.version());
     }
   }
+
+  /**
+   * Places an instance of an earlier version in a state of this definition (a migration): the
+   * same id, variables, goals, held asks and entered-at instant, this definition's version, and
+   * timers set anew from this definition's transitions out of the state, counted from when the
+   * instance entered it. The revision goes up by one. A terminal state ends the instance at the
+   * instant it entered the state.
+   *
+   * @param instance the instance on its old version
+   * @param state a state of this definition
+   * @param customer the customer, for local-time and anniversary timers
+   * @return the migrated instance
+   * @throws IllegalArgumentException if the state is not one of this definition's
+   */
+  public JourneyInstance rehome(JourneyInstance instance, String state, CustomerView customer) {
+    StateSpec spec = definition.states().get(state);
+    if (spec == null) {
+      throw new IllegalArgumentException("state " + state + " is not in " + definition.id()
+          + " v" + definition.version());
+    }
+    Instant at = instance.enteredAt();
+    return new JourneyInstance(instance.id(), definition.id(), definition.version(),
+        instance.customer(), state, at, instance.variables(),
+        spec.terminal() ? List.of() : timers(state, at, customer), instance.goals(),
+        spec.terminal() ? at : null, instance.revision() + 1,
+        spec.terminal() ? List.of() : instance.heldAsks());
+  }
 }

@@ -1,4 +1,4 @@
-package io.advocacy.journeys.readme;
+package io.advocacy.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Lives in the last library module of the build so that every README snippet sees every
+ * Lives in the last module of the build (advocacy-examples) so that every README snippet sees every
  * module. Compiles the README's quick start with the JDK's compiler against the test class path, runs
  * it, and checks that it prints what the README says it prints.
  */

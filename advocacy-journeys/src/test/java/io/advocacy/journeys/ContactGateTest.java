@@ -1,0 +1,239 @@
+package io.advocacy.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.advocacy.core.CustomerId;
+import io.advocacy.core.JourneyId;
+import io.advocacy.core.SignalId;
+import io.advocacy.core.contact.ContactOutcome;
+import io.advocacy.core.contact.ContactPolicy;
+import io.advocacy.core.contact.ContactReasonCode;
+import io.advocacy.core.profile.Consent;
+import io.advocacy.core.profile.ContactChannel;
+import io.advocacy.core.profile.CustomerProfile;
+import io.advocacy.core.signal.Signal;
+import io.advocacy.core.signal.SignalType;
+import io.advocacy.scoring.AdvocateTier;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** The contact policy decides every ask before it reaches the outbox. */
+class ContactGateTest {
+  static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  /** 22:00 in New York (EST, UTC-5): inside the default quiet hours 21:00-09:00. */
+  static final Instant EVENING = Instant.parse("2027-03-02T03:00:00Z");
+  /** 09:00 in New York the next morning. */
+  static final Instant MORNING = Instant.parse("2027-03-02T14:00:00Z");
+  static final Instant NOON = Instant.parse("2027-03-01T17:00:00Z");
+
+  static final JourneyRegistry REGISTRY = JourneyRegistry.builder()
+      .action("ask_review", ActionKind.ASK)
+      .action("thank_reviewer", ActionKind.ISSUE_REWARD)
+      .build();
+
+  static JourneyDefinition.Builder journey(Named ask) {
+    return JourneyDefinition.builder(JourneyId.of("review-request"), 1)
+        .startsOn(SignalType.PURCHASE_COMPLETED)
+        .state("invited").onEntry(ask)
+        .terminal("reviewed").terminal("lapsed").terminal("not_asked")
+        .from("invited").after(Duration.ofDays(10)).to("lapsed")
+        .from("invited").on(JourneySignals.ASK_DENIED).to("not_asked")
+        .anyState().on(SignalType.REVIEW_POSTED).to("reviewed").doing("thank_reviewer");
+  }
+
+  static final Named ASK = Named.of("ask_review", "motion", "REVIEW", "channel", "EMAIL");
+
+  static CustomerProfile consenting(String id) {
+    return CustomerProfile.builder(CustomerId.of(id)).timeZone(NEW_YORK)
+        .consent(ContactChannel.EMAIL, Consent.grantedAt(Instant.parse("2020-01-01T00:00:00Z")))
+        .build();
+  }
+
+  final ContactPolicy policy = ContactPolicy.defaults();
+
+  JourneyEngine engine(InstanceStore store, Named ask) {
+    return JourneyEngine.builder(store, REGISTRY, c -> JourneyMachineTest.view(
+            c.value().startsWith("silent") ? CustomerProfile.builder(c).timeZone(NEW_YORK).build()
+                : consenting(c.value()), AdvocateTier.PROMOTER))
+        .journey(journey(ask).build(REGISTRY))
+        .contactPolicy(policy)
+        .build();
+  }
+
+  static Signal signal(String id, String customer, SignalType type, Instant at) {
+    return Signal.of(SignalId.of(id), CustomerId.of(customer), type, at, 5);
+  }
+
+  @Test
+  void anAllowedAskReachesTheOutboxWithItsSlotReserved() {
+    JourneyEngine engine = engine(InstanceStore.inMemory(), ASK);
+    JourneyEngine.Result r = engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, NOON));
+    assertThat(r.asks()).singleElement().satisfies(d -> {
+      assertThat(d.outcome()).isEqualTo(ContactOutcome.ALLOWED);
+      assertThat(d.decision().reservation()).isNotNull();
+    });
+    assertThat(engine.store().pending(10)).extracting(ActionRequest::idempotencyKey)
+        .containsExactly("review-request:c-ada:1:r1:entry:0");
+  }
+
+  @Test
+  void anAskInQuietHoursIsHeldAndSentAtNineInTheMorning() {
+    JourneyEngine engine = engine(InstanceStore.inMemory(), ASK);
+    JourneyEngine.Result r = engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, EVENING));
+    assertThat(r.asks()).singleElement().satisfies(d -> {
+      assertThat(d.outcome()).isEqualTo(ContactOutcome.DEFERRED);
+      assertThat(d.decision().deferredUntil()).isEqualTo(MORNING);
+      assertThat(d.decision().codes()).containsExactly(ContactReasonCode.QUIET_HOURS);
+    });
+    JourneyInstance held = engine.store().find("review-request:c-ada:1").orElseThrow();
+    assertThat(held.state()).isEqualTo("invited");
+    assertThat(held.heldAsks()).singleElement().satisfies(h -> {
+      assertThat(h.retryAt()).isEqualTo(MORNING);
+      assertThat(h.attempts()).isEqualTo(1);
+    });
+    assertThat(held.nextDue()).contains(MORNING);
+    assertThat(engine.store().pending(10)).isEmpty();
+    assertThat(engine.store().audit(held.id())).extracting(AuditEntry::note)
+        .contains("ask review-request:c-ada:1:r1:entry:0 deferred until " + MORNING
+            + ": QUIET_HOURS");
+
+    assertThat(engine.tick(MORNING.minusSeconds(1), 10).steps()).isEmpty();
+    JourneyEngine.Result morning = engine.tick(MORNING, 10);
+    assertThat(morning.asks()).singleElement()
+        .satisfies(d -> assertThat(d.outcome()).isEqualTo(ContactOutcome.ALLOWED));
+    assertThat(engine.store().pending(10)).extracting(ActionRequest::idempotencyKey)
+        .containsExactly("review-request:c-ada:1:r1:entry:0");
+    JourneyInstance after = engine.store().find("review-request:c-ada:1").orElseThrow();
+    assertThat(after.heldAsks()).isEmpty();
+    assertThat(after.nextDue()).contains(EVENING.plus(Duration.ofDays(10)));
+    // Nothing more to do at the same instant: the ask is sent once.
+    assertThat(engine.tick(MORNING, 10).steps()).isEmpty();
+    assertThat(engine.store().pending(10)).hasSize(1);
+  }
+
+  @Test
+  void aHeldAskIsDroppedWhenItsStateIsLeft() {
+    JourneyEngine engine = engine(InstanceStore.inMemory(), ASK);
+    engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, EVENING));
+    engine.handle(signal("r-1", "c-ada", SignalType.REVIEW_POSTED, EVENING.plusSeconds(600)));
+    JourneyInstance done = engine.store().find("review-request:c-ada:1").orElseThrow();
+    assertThat(done.state()).isEqualTo("reviewed");
+    assertThat(done.heldAsks()).isEmpty();
+    assertThat(engine.tick(MORNING, 10).steps()).isEmpty();
+    assertThat(engine.store().pending(10)).extracting(ActionRequest::name)
+        .containsExactly("thank_reviewer");
+  }
+
+  @Test
+  void aDeniedAskIsRecordedAndTheJourneyTakesItsDenialBranch() {
+    JourneyEngine engine = engine(InstanceStore.inMemory(), ASK);
+    JourneyEngine.Result r = engine.handle(signal("p-1", "silent-bo", SignalType.PURCHASE_COMPLETED, NOON));
+    assertThat(r.asks()).singleElement().satisfies(d -> {
+      assertThat(d.outcome()).isEqualTo(ContactOutcome.DENIED);
+      assertThat(d.decision().codes()).containsExactly(ContactReasonCode.NO_CONSENT);
+    });
+    JourneyInstance i = engine.store().find("review-request:silent-bo:1").orElseThrow();
+    assertThat(i.state()).isEqualTo("not_asked");
+    assertThat(i.running()).isFalse();
+    assertThat(engine.store().pending(10)).isEmpty();
+    assertThat(engine.store().audit(i.id()))
+        .extracting(AuditEntry::from, AuditEntry::to, AuditEntry::trigger, AuditEntry::note)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("(start)", "invited", "on purchase_completed", ""),
+            org.assertj.core.groups.Tuple.tuple("invited", "invited", "contact policy",
+                "ask review-request:silent-bo:1:r1:entry:0 denied: NO_CONSENT"),
+            org.assertj.core.groups.Tuple.tuple("invited", "not_asked", "on ask_denied", ""));
+  }
+
+  @Test
+  void aRecentDetractorIsNotAsked() {
+    JourneyEngine engine = engine(InstanceStore.inMemory(), ASK);
+    policy.observe(Signal.nps(SignalId.of("n-1"), CustomerId.of("c-ada"), NOON.minusSeconds(3600), 3));
+    JourneyEngine.Result r = engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, NOON));
+    assertThat(r.asks()).singleElement().satisfies(d ->
+        assertThat(d.decision().codes()).containsExactly(ContactReasonCode.RECENT_DETRACTOR));
+    assertThat(engine.store().find("review-request:c-ada:1").orElseThrow().state())
+        .isEqualTo("not_asked");
+  }
+
+  @Test
+  void anAskWithoutAMotionIsDeniedAsInvalid() {
+    JourneyEngine engine = engine(InstanceStore.inMemory(), Named.of("ask_review", "channel", "EMAIL"));
+    JourneyEngine.Result r = engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, NOON));
+    assertThat(r.asks()).singleElement().satisfies(d -> {
+      assertThat(d.outcome()).isEqualTo(ContactOutcome.DENIED);
+      assertThat(d.decision()).isNull();
+      assertThat(d.problem()).isEqualTo("ask ask_review has no valid motion parameter (null)");
+    });
+    assertThat(engine.store().find("review-request:c-ada:1").orElseThrow().state())
+        .isEqualTo("not_asked");
+  }
+
+  @Test
+  void aCommitThatLosesItsRaceReleasesTheContactSlot() {
+    AtomicBoolean fail = new AtomicBoolean(true);
+    InstanceStore real = InstanceStore.inMemory();
+    InstanceStore flaky = new InstanceStore() {
+      @Override
+      public boolean commit(Commit commit) {
+        return !fail.getAndSet(false) && real.commit(commit);
+      }
+
+      @Override
+      public Optional<JourneyInstance> find(String id) {
+        return real.find(id);
+      }
+
+      @Override
+      public List<JourneyInstance> byCustomer(CustomerId customer) {
+        return real.byCustomer(customer);
+      }
+
+      @Override
+      public List<JourneyInstance> due(Instant now, int limit) {
+        return real.due(now, limit);
+      }
+
+      @Override
+      public List<ActionRequest> pending(int limit) {
+        return real.pending(limit);
+      }
+
+      @Override
+      public boolean acknowledge(String idempotencyKey) {
+        return real.acknowledge(idempotencyKey);
+      }
+
+      @Override
+      public List<AuditEntry> audit(String instance) {
+        return real.audit(instance);
+      }
+    };
+    JourneyEngine engine = engine(flaky, ASK);
+    JourneyEngine.Result lost = engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, NOON));
+    assertThat(lost.steps()).isEmpty();
+    assertThat(lost.skipped()).singleElement().asString().contains("another writer");
+    // The slot was released: the same ask decided again is a fresh allowance, not a duplicate.
+    JourneyEngine.Result again = engine.handle(signal("p-2", "c-ada", SignalType.PURCHASE_COMPLETED, NOON));
+    assertThat(again.asks()).singleElement().satisfies(d -> {
+      assertThat(d.outcome()).isEqualTo(ContactOutcome.ALLOWED);
+      assertThat(d.decision().codes()).doesNotContain(ContactReasonCode.DUPLICATE_ASK);
+    });
+    assertThat(real.pending(10)).hasSize(1);
+  }
+
+  @Test
+  void withoutAPolicyAsksGoStraightToTheOutbox() {
+    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(), REGISTRY,
+            c -> JourneyMachineTest.view(CustomerProfile.builder(c).build(), AdvocateTier.NONE))
+        .journey(journey(ASK).build(REGISTRY)).build();
+    JourneyEngine.Result r = engine.handle(signal("p-1", "silent-bo", SignalType.PURCHASE_COMPLETED, EVENING));
+    assertThat(r.asks()).isEmpty();
+    assertThat(engine.store().pending(10)).hasSize(1);
+  }
+}
