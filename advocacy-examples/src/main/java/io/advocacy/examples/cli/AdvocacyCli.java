@@ -15,7 +15,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "advocacy 0.1.0-SNAPSHOT",
     description = "The Advocacy SDK's demo and tools over your own files.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      NpsCommand.class,
+      AttributeCommand.class,
+      ScoreCommand.class,
+      JourneyCommand.class
+    })
 public final class AdvocacyCli {
 
   /** Exit code for bad user input. */
@@ -55,9 +61,19 @@ public final class AdvocacyCli {
    */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new AdvocacyCli());
+    cli.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine failed = ex.getCommandLine();
+          String message = String.valueOf(ex.getMessage()).replaceFirst("^Error: ", "");
+          failed.getErr().println("error: " + message + " (see '"
+              + failed.getCommandSpec().qualifiedName() + " --help')");
+          failed.getErr().flush();
+          return EXIT_USAGE;
+        });
     cli.setExecutionExceptionHandler(
         (ex, line, parseResult) -> {
           line.getErr().println("error: " + ex.getMessage());
+          line.getErr().flush();
           return EXIT_USAGE;
         });
     return cli;
