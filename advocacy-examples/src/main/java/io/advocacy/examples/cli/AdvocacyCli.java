@@ -7,8 +7,13 @@ import picocli.CommandLine.Command;
 /**
  * The top command of {@code advocacy.jar}. Each subcommand is a class of this package.
  *
- * <p>Bad user input (a missing file, a malformed row, an unknown model) ends in one clear line
- * on standard error and a non-zero exit code, never a stack trace.
+ * <p>Bad user input (a missing file, an unknown model or format, unusable input) ends in one
+ * clear {@code error: …} line on standard error and exit code 2, never a stack trace. A command
+ * that ran but found problems (rows rejected, each listed on standard error with its line,
+ * field and reason; an invalid journey) exits with 1; success with 0.
+ *
+ * <p>Subcommands: {@code nps}, {@code attribute}, {@code score}, {@code journey validate |
+ * diagram | run}; each has {@code --help} describing its input formats.
  */
 @Command(
     name = "advocacy",

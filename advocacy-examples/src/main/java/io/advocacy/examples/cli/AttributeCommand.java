@@ -35,26 +35,28 @@ import tools.jackson.databind.node.ObjectNode;
         + "model; with --journeys also by advocate and by journey.",
     footer = {
       "",
-      "Models: first, last, last-non-direct, linear, position (40/20/40), markov (removal",
-      "effect, --order K), shapley (simplified Shapley value); with --journeys also",
-      "time-decay (half-life 7 days) and w-shaped (30/30/30 on first touch, lead_created,",
-      "opportunity_created; 10 over the rest), which need instants and stage markers.",
+      "Models: first, last, last-non-direct, linear, position (40/20/40), markov (removal "
+          + "effect, --order K), shapley (simplified Shapley value); with --journeys also "
+          + "time-decay (half-life 7 days) and w-shaped (30/30/30 on the first touch, the "
+          + "first lead_created and the first opportunity_created; 10 over the rest), which "
+          + "need instants and stage markers.",
       "",
-      "--input: aggregated paths, tab-separated, header 'path<TAB>conversions<TAB>nulls<TAB>"
-          + "value'",
-      "  (value may be left out), paths written 'a > b > c'. The comma-separated export",
-      "  'path,total_conversions,total_null,total_conversion_value' is read too.",
-      "--journeys: NDJSON, one journey per line:",
-      "  {\"id\":\"j1\",\"converted\":true,\"value\":120,\"touches\":[{\"channel\":\"email\",",
-      "   \"at\":\"2026-01-02T10:00:00Z\",\"advocate\":\"c-7\",\"journey\":\"refer\","
-          + "\"stage\":\"lead_created\"}]}",
-      "  (advocate, journey and stage optional); a file ending in .csv is read as the CSV",
-      "  'path_id,at,channel,stage,advocate,journey,converted,value', one touch per line.",
-      "For markov and shapley on journeys, advocate and journey credit is apportioned from",
-      "channel credit by their share of the channel's touches on converting journeys.",
+      "--input: aggregated paths, tab-separated, with the header "
+          + "'path<TAB>conversions<TAB>nulls<TAB>value' (value may be left out) and paths "
+          + "written 'a > b > c'. The comma-separated export "
+          + "'path,total_conversions,total_null,total_conversion_value' is read too.",
       "",
-      "Exit codes: 0 all read; 1 some lines rejected (listed on stderr, the result covers",
-      "the rest); 2 bad usage or unusable input."
+      "--journeys: NDJSON, one journey per line (advocate, journey and stage optional):",
+      "  {\"id\":\"j1\",\"converted\":true,\"value\":120,\"touches\":[",
+      "    {\"channel\":\"referral\",\"at\":\"2026-01-02T10:00:00Z\",\"advocate\":\"c-7\",",
+      "     \"journey\":\"refer\",\"stage\":\"lead_created\"}]}",
+      "A file ending in .csv is read as the CSV "
+          + "'path_id,at,channel,stage,advocate,journey,converted,value', one touch per line.",
+      "For markov and shapley on journeys, advocate and journey credit is apportioned from "
+          + "channel credit by their share of the channel's touches on converting journeys.",
+      "",
+      "Exit codes: 0 all read; 1 some lines rejected (listed on stderr, the result covers "
+          + "the rest); 2 bad usage or unusable input."
     })
 final class AttributeCommand implements Callable<Integer> {
   static final List<String> PATH_MODELS =

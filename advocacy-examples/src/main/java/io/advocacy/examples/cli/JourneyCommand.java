@@ -57,10 +57,10 @@ import tools.jackson.databind.JsonNode;
     },
     footer = {
       "",
-      "Guards and actions are named in the file and resolved by this tool: every action",
-      "name the file uses is accepted as a generic action (kind custom unless given with",
-      "--action NAME=KIND), and every guard name is accepted; 'journey run' evaluates a",
-      "guard as --guard NAME=true|false says, and as true when not given (it says so)."
+      "Guards and actions are named in the file and resolved by this tool: every action name "
+          + "the file uses is accepted as a generic action (kind custom unless given with "
+          + "--action NAME=KIND), and every guard name is accepted; 'journey run' evaluates a "
+          + "guard as --guard NAME=true|false says, and as true when not given (and says so)."
     })
 final class JourneyCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
@@ -311,20 +311,20 @@ final class JourneyCommand implements Callable<Integer> {
           + "the actions emitted, with their idempotency keys.",
       footer = {
         "",
-        "Signals are taken in time order (ties in file order). Before each signal, every",
-        "running instance's timers due by its instant fire; --until fires those due by then",
-        "after the last signal. A customer enters on the journey's entry signal (or on their",
-        "first signal when the journey has none, which is then also applied); one instance",
-        "per customer, no re-entry. Customers are plain profiles (UTC, industry other, no",
-        "score); signals of anonymous visitors are skipped.",
+        "Signals are taken in time order (ties in file order). Before each signal, every "
+            + "running instance's timers due by its instant fire, in the order they fall due; "
+            + "--until fires those due by then after the last signal. A customer enters on the "
+            + "journey's entry signal (or on their first signal when the journey has none, "
+            + "which is then also applied); one instance per customer, no re-entry. Customers "
+            + "are plain profiles (UTC, industry other, no score); signals of anonymous "
+            + "visitors are skipped.",
+        "",
         SignalFiles.HELP_1,
         SignalFiles.HELP_2,
         SignalFiles.HELP_3,
-        SignalFiles.HELP_4,
-        SignalFiles.HELP_5,
         "",
-        "Exit codes: 0 all read; 1 some signals rejected (the run covers the rest);",
-        "2 bad usage, an invalid journey or unusable input."
+        "Exit codes: 0 all read; 1 some signals rejected (the run covers the rest); 2 bad "
+            + "usage, an invalid journey or unusable input."
       })
   static final class Run implements Callable<Integer> {
     @Spec @Nullable CommandSpec spec;

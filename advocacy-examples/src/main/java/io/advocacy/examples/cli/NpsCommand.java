@@ -26,15 +26,15 @@ import tools.jackson.databind.node.ObjectNode;
     description = "Net Promoter Score with its confidence interval, from counts or answers.",
     footer = {
       "",
-      "Input files (--input), one answer (0-10) per row:",
-      "  CSV:    a header line with a 'score' column (other columns are ignored), then one",
-      "          row per answer; plain comma-separated, no quoted fields.",
-      "  NDJSON: one JSON object per line with a whole-number \"score\", e.g. {\"score\": 9}.",
-      "  The shape is chosen by the first non-blank line: '{' means NDJSON. Blank lines are",
-      "  skipped. A bad row is reported on stderr (line, field, reason) and left out.",
+      "Input files (--input) hold one answer (0-10) per row. CSV: a header line with a "
+          + "'score' column (other columns are ignored), then one row per answer; plain "
+          + "comma-separated, no quoted fields. NDJSON: one JSON object per line with a "
+          + "whole-number \"score\", e.g. {\"score\": 9}. The first non-blank line decides: "
+          + "'{' means NDJSON. Blank lines are skipped; a bad row is reported on stderr "
+          + "(line, field, reason) and left out.",
       "",
-      "Exit codes: 0 all read; 1 some rows rejected (the result covers the rest);",
-      "2 bad usage or no usable answer."
+      "Exit codes: 0 all read; 1 some rows rejected (the result covers the rest); 2 bad "
+          + "usage or no usable answer."
     })
 final class NpsCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;

@@ -45,18 +45,16 @@ import tools.jackson.databind.node.ObjectNode;
       SignalFiles.HELP_1,
       SignalFiles.HELP_2,
       SignalFiles.HELP_3,
-      SignalFiles.HELP_4,
-      SignalFiles.HELP_5,
       "",
-      "The model: --model FILE (a scoring model JSON document, as the bundled ones), or",
-      "--industry NAME for a bundled model (b2b_saas, telecommunications, ecommerce, retail,",
-      "financial_services, travel_hospitality, healthcare, digital_health, media_publishing,",
-      "other); default: other. Scores are read as of --as-of, default the latest signal.",
-      "Signals of a type the model does not score, or with an anonymous subject, are counted",
-      "on stderr but are not problems.",
+      "The model: --model FILE (a scoring model JSON document, as the bundled ones), or "
+          + "--industry NAME for a bundled model (b2b_saas, telecommunications, ecommerce, "
+          + "retail, financial_services, travel_hospitality, healthcare, digital_health, "
+          + "media_publishing, other); default: other. Scores are read as of --as-of, by "
+          + "default the latest signal's instant. Signals of a type the model does not score, "
+          + "or of an anonymous visitor, are counted on stderr but are not problems.",
       "",
-      "Exit codes: 0 all read; 1 some records rejected (listed on stderr, the scores cover",
-      "the rest); 2 bad usage, unusable input or an invalid model."
+      "Exit codes: 0 all read; 1 some records rejected (listed on stderr, the scores cover "
+          + "the rest); 2 bad usage, unusable input or an invalid model."
     })
 final class ScoreCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;

@@ -30,20 +30,16 @@ import java.util.Map;
  * on standard error with their line, field (a JSON pointer) and reason.
  */
 final class SignalFiles {
-  /** Help lines describing the format, shared by the subcommands that read signals. */
+  /** Help describing the format, shared by the subcommands that read signals. */
   static final String HELP_1 = "Signals: NDJSON, one object per line, e.g.";
-  /** Help line 2. */
+  /** Help line 2: an example. */
   static final String HELP_2 = "  {\"id\":\"s1\",\"customer\":\"c-1\",\"type\":\"nps_answered\","
-      + "\"at\":\"2026-01-05T10:00:00Z\",\"value\":10}";
+      + "%n   \"at\":\"2026-01-05T10:00:00Z\",\"value\":10}";
   /** Help line 3. */
-  static final String HELP_3 = "  id, type (a well-known signal type: nps_answered, review_posted,"
-      + " referral_converted, ...),";
-  /** Help line 4. */
-  static final String HELP_4 = "  at (ISO-8601) and value are required; customer, or anonymous "
-      + "for a visitor;";
-  /** Help line 5. */
-  static final String HELP_5 = "  optional amount (decimal) with currency (ISO 4217). Bad records "
-      + "are listed on stderr.";
+  static final String HELP_3 = "id, type (a well-known signal type such as nps_answered, "
+      + "review_posted, referral_converted), at (ISO-8601) and value are required; customer, "
+      + "or anonymous for a visitor; optional amount (decimal) with currency (ISO 4217). Bad "
+      + "records are listed on stderr with their line, field and reason.";
 
   private static final SignalAdapter ADAPTER = adapter();
 
