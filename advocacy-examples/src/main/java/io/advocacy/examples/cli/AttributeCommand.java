@@ -196,7 +196,7 @@ final class AttributeCommand implements Callable<Integer> {
    */
   static PathRows.Read readPaths(String text) {
     String[] lines = text.split("\r?\n", -1);
-    if (!lines[0].contains("\t")) {
+    if (lines[0].strip().startsWith("path,")) {
       return PathRows.read(text);
     }
     List<String> header = List.of(lines[0].strip().split("\t", -1));

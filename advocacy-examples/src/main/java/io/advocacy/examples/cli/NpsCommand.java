@@ -190,7 +190,8 @@ final class NpsCommand implements Callable<Integer> {
       if (score == null || score.isNull()) {
         CliSupport.problem(err, line, "/score", "is missing");
         rejected++;
-      } else if (!score.isIntegralNumber() || score.asLong() < 0 || score.asLong() > 10) {
+      } else if (!score.isIntegralNumber() || !score.canConvertToInt() || score.asInt() < 0
+          || score.asInt() > 10) {
         CliSupport.problem(err, line, "/score", score + " is not a whole number from 0 to 10");
         rejected++;
       } else {

@@ -50,7 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
           + "--industry NAME for a bundled model (b2b_saas, telecommunications, ecommerce, "
           + "retail, financial_services, travel_hospitality, healthcare, digital_health, "
           + "media_publishing, other); default: other. Scores are read as of --as-of, by "
-          + "default the latest signal's instant. Signals of a type the model does not score, "
+          + "default the latest signal's instant. Every customer with a scored signal is listed. Signals of a type the model does not score, "
           + "or of an anonymous visitor, are counted on stderr but are not problems.",
       "",
       "Exit codes: 0 all read; 1 some records rejected (listed on stderr, the scores cover "

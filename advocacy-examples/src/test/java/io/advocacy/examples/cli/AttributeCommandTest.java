@@ -189,6 +189,9 @@ class AttributeCommandTest {
   @Test
   void badHeader() {
     Path f = CliRun.write(dir, "h.tsv", "route\tconversions\tnulls\n a\t1\t0\n");
+    assertThat(CliRun.of("attribute", "--input", CliRun.write(dir, "s.tsv",
+        "path conversions nulls\na 1 0\n").toString(), "--model", "first").err())
+        .startsWith("line 1, header: expected 'path<TAB>conversions<TAB>nulls<TAB>value'");
     CliRun r = CliRun.of("attribute", "--input", f.toString(), "--model", "first");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("line 1, header: expected 'path<TAB>conversions<TAB>nulls"
@@ -224,6 +227,27 @@ class AttributeCommandTest {
             + "line 7, /touches/0/channel: 'Web Site' is not a channel name (lower case, "
             + "e.g. email)\n"
             + f + ": 1 journeys read, 6 lines rejected\n");
+  }
+
+  @Test
+  void everyNonBlankJourneyLineIsAJourneyOrAProblem() {
+    String touch = "{\"channel\":\"a\",\"at\":\"2026-01-01T00:00:00Z\"}";
+    List<String> pieces = List.of("{", "}", "\"id\":", "\"j", "\"", ",", "\"converted\":",
+        "true", "1e999", "\"touches\":[", touch, "]", "\"stage\":\"x\"", " ", "null", "9");
+    qt().forAll(lists().of(lists().of(integers().between(0, pieces.size() - 1))
+            .ofSizeBetween(0, 12)).ofSizeBetween(0, 10))
+        .checkAssert(lines -> {
+          StringBuilder text = new StringBuilder();
+          long nonBlank = 0;
+          for (List<Integer> line : lines) {
+            StringBuilder l = new StringBuilder();
+            line.forEach(i -> l.append(pieces.get(i)));
+            nonBlank += l.toString().isBlank() ? 0 : 1;
+            text.append(l).append('\n');
+          }
+          var read = JourneyFiles.ndjson(text.toString());
+          assertThat(read.journeys().size() + read.problems().size()).isEqualTo(nonBlank);
+        });
   }
 
   @Test

@@ -86,6 +86,17 @@ class NpsCommandTest {
   }
 
   @Test
+  void aScoreBeyondIntRangeIsARejectedRowNotAnAbort() {
+    Path f = CliRun.write(dir, "big.ndjson",
+        "{\"score\": 100000000000000000000000000}\n{\"score\": 9}\n");
+    CliRun r = CliRun.of("nps", "--input", f.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).startsWith("NPS 100.0 from 1 answers");
+    assertThat(r.err()).startsWith("line 1, /score: 100000000000000000000000000 is not a whole "
+        + "number from 0 to 10\n");
+  }
+
+  @Test
   void missingFileIsOneErrorLineAndExitTwo() {
     CliRun r = CliRun.of("nps", "--input", dir.resolve("none.csv").toString());
     assertThat(r.exit()).isEqualTo(2);
