@@ -103,6 +103,9 @@ final class AttributeCommand implements Callable<Integer> {
     if (order < 1) {
       throw new UsageException("--order " + order + " is below 1");
     }
+    if (!model.equals("markov") && s.commandLine().getParseResult().hasMatchedOption("--order")) {
+      throw new UsageException("--order applies to the markov model only, not " + model);
+    }
     if (src.paths != null && !PATH_MODELS.contains(model)) {
       throw new UsageException("model " + model + " needs "
           + (model.equals("time-decay") ? "touch instants" : "stage markers")

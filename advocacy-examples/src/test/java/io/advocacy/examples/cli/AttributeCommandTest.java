@@ -159,6 +159,9 @@ class AttributeCommandTest {
         + "json, tsv\n");
     assertThat(CliRun.of("attribute", "--input", threePaths().toString(), "--model", "markov",
         "--order", "0").err()).isEqualTo("error: --order 0 is below 1\n");
+    assertThat(CliRun.of("attribute", "--input", threePaths().toString(), "--model", "linear",
+        "--order", "2").err())
+        .isEqualTo("error: --order applies to the markov model only, not linear\n");
   }
 
   @Test
