@@ -64,7 +64,9 @@ public final class HtmlReport {
         gap: 12px; }
       .card { background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; padding: 10px 14px; }
       .card .k { color: #4a5568; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
-      .card .v { font-size: 22px; font-weight: 600; font-variant-numeric: tabular-nums; }
+      .card .v { font-size: 22px; font-weight: 600; font-variant-numeric: tabular-nums;
+        white-space: nowrap; }
+      .card .v small { font-size: 13px; font-weight: 400; color: #4a5568; }
       .card .s { color: #718096; font-size: 12px; }
       section { background: #fff; border: 1px solid #e2e8f0; border-radius: 10px;
         padding: 16px 20px 20px; margin-top: 20px; }
@@ -186,8 +188,10 @@ public final class HtmlReport {
     ReportData.Referrals r = d.referrals();
     card(b, "Referral conversion", Text.percent(r.conversionRate()),
         Text.count(r.conversions()) + " of " + Text.count(r.leads()) + " leads");
-    card(b, "Referral revenue", Text.moneyWhole(r.revenue()),
-        "pipeline " + Text.moneyWhole(r.pipeline()));
+    b.append("<div class=\"card\"><div class=\"k\">Referral revenue</div><div class=\"v\">")
+        .append(esc(Text.decimal(r.revenue().amount(), 0))).append(" <small>")
+        .append(esc(r.revenue().currencyCode())).append("</small></div><div class=\"s\">pipeline ")
+        .append(esc(Text.moneyWhole(r.pipeline()))).append("</div></div>\n");
     card(b, "Rewards issued", Text.count(d.rewards().issued()),
         Text.count(d.rewards().blocked()) + " blocked by compliance");
     card(b, "Asks allowed", Text.count(d.contact().allowed()),
@@ -207,8 +211,9 @@ public final class HtmlReport {
     section(b, 1, "nps");
     b.append("<div class=\"pair\">\n<div>\n<table>\n");
     row(b, "NPS", Text.nps(n.nps()));
-    row(b, "Interval", Text.nps(n.low()) + " to " + Text.nps(n.high()));
-    row(b, "Method", n.method() + ", " + Text.percent(n.confidence()) + " confidence");
+    row(b, Text.percent(n.confidence()) + " interval", Text.nps(n.low()) + " to "
+        + Text.nps(n.high()));
+    row(b, "Interval method", n.method());
     row(b, "Promoters (9–10)", Text.count(n.promoters()), share(n.promoters(), n.n()));
     row(b, "Passives (7–8)", Text.count(n.passives()), share(n.passives(), n.n()));
     row(b, "Detractors (0–6)", Text.count(n.detractors()), share(n.detractors(), n.n()));

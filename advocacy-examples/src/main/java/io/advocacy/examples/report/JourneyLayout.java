@@ -79,11 +79,11 @@ public record JourneyLayout(double width, double height, List<Node> nodes, List<
   /** Height of a line of small text, in pixels. */
   static final double SMALL_LINE = 14;
 
-  private static final int WRAP = 26;
+  private static final int WRAP = 22;
   private static final double MARGIN = 16;
   private static final double PAD_X = 12;
   private static final double PAD_Y = 7;
-  private static final double GAP_X = 30;
+  private static final double GAP_X = 22;
   private static final double GAP_Y = 14;
   private static final double START_SIZE = 14;
   private static final double LOOP_HEIGHT = 30;
@@ -173,7 +173,7 @@ public record JourneyLayout(double width, double height, List<Node> nodes, List<
    *
    * @param lines the trigger (a timer's delay in words: {@code after 3 days}), then {@code
    *     [guard]}, then {@code / actions}, each present only if the transition has it, and each
-   *     wrapped at spaces to about 26 characters
+   *     wrapped at spaces to about 22 characters
    * @param x left edge
    * @param y top edge
    * @param w width
@@ -296,12 +296,19 @@ public record JourneyLayout(double width, double height, List<Node> nodes, List<
     return n + " " + unit + (n == 1 ? "" : "s");
   }
 
-  /** Breaks a line at spaces so that no piece is longer than {@value #WRAP} characters if it can. */
+  /**
+   * Breaks a line at spaces so that pieces are at most {@value #WRAP} characters where a space
+   * allows; a piece is never cut shorter than 8 characters (no lone {@code "/"} or {@code "on"}),
+   * so a long word stays whole.
+   */
   private static void wrap(String line, List<String> out) {
     String rest = line;
     while (rest.length() > WRAP) {
       int cut = rest.lastIndexOf(' ', WRAP);
-      if (cut <= 0) {
+      if (cut < 8) {
+        cut = rest.indexOf(' ', Math.max(8, WRAP));
+      }
+      if (cut < 0) {
         break;
       }
       out.add(rest.substring(0, cut));

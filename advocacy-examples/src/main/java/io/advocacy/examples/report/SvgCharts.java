@@ -24,6 +24,7 @@ public final class SvgCharts {
   static final String SANS = "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif";
 
   private static final double W = 560;
+  private static final double WIDE = 820;
   private static final double FONT = 12;
   private static final double SMALL = 11;
   private static final String AXIS = "#4a5568";
@@ -180,16 +181,16 @@ public final class SvgCharts {
     }
     double labelW = labelWidth(labels);
     double left = labelW + 16;
-    double plotW = W - left - Math.max(50, maxText + 12);
+    double plotW = WIDE - left - Math.max(50, maxText + 12);
     double barH = 11;
     double groupH = series.size() * (barH + 2) + 10;
-    double legendH = legendHeight(series);
+    double legendH = legendHeight(series, WIDE);
     double top = legendH + 6;
     double plotH = Math.max(1, categories.size()) * groupH;
     double h = top + plotH + 44;
     Axis axis = Axis.of(lo, hi);
-    StringBuilder b = open(h, title);
-    legend(b, series);
+    StringBuilder b = open(WIDE, h, title);
+    legend(b, series, WIDE);
     axisX(b, axis, left, plotW, top, plotH, axisTitle);
     for (int ci = 0; ci < categories.size(); ci++) {
       String c = categories.get(ci);
@@ -325,19 +326,23 @@ public final class SvgCharts {
   }
 
   private static StringBuilder open(double h, String title) {
+    return open(W, h, title);
+  }
+
+  private static StringBuilder open(double w, double h, String title) {
     StringBuilder b = new StringBuilder();
-    b.append("<svg class=\"chart\" width=\"100%\" viewBox=\"0 0 ").append(Text.num(W)).append(' ')
+    b.append("<svg class=\"chart\" width=\"100%\" viewBox=\"0 0 ").append(Text.num(w)).append(' ')
         .append(Text.num(h)).append("\" role=\"img\" font-family=\"").append(SANS)
         .append("\"><title>").append(Text.escape(title)).append("</title>\n");
     return b;
   }
 
-  private static void legend(StringBuilder b, List<String> series) {
+  private static void legend(StringBuilder b, List<String> series, double width) {
     double x = 8;
     double y = 6;
     for (int i = 0; i < series.size(); i++) {
       double w = Text.sansWidth(series.get(i), SMALL) + 30;
-      if (x + w > W - 8 && x > 8) {
+      if (x + w > width - 8 && x > 8) {
         x = 8;
         y += 18;
       }
@@ -350,12 +355,12 @@ public final class SvgCharts {
     b.append('\n');
   }
 
-  private static double legendHeight(List<String> series) {
+  private static double legendHeight(List<String> series, double width) {
     double x = 8;
     double rows = series.isEmpty() ? 0 : 1;
     for (String s : series) {
       double w = Text.sansWidth(s, SMALL) + 30;
-      if (x + w > W - 8 && x > 8) {
+      if (x + w > width - 8 && x > 8) {
         x = 8;
         rows++;
       }

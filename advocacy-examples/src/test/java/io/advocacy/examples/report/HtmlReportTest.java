@@ -49,8 +49,10 @@ class HtmlReportTest {
     assertThat(HTML)
         .contains("10,000 customers · 2026-01-01 to 2026-12-31 · seed 42")
         .contains("<td>NPS</td><td class=\"num\">+27.9</td>")
-        .contains("<td>Interval</td><td class=\"num\">+26.2 to +29.6</td>")
-        .contains("<td>Method</td><td class=\"num\">adjusted-wald, 95.0% confidence</td>")
+        .contains("<td>95.0% interval</td><td class=\"num\">+26.2 to +29.6</td>")
+        .contains("<td>Interval method</td><td class=\"num\">adjusted-wald</td>")
+        .contains("<div class=\"v\">731,550 <small>USD</small></div>"
+            + "<div class=\"s\">pipeline 1,843,200 USD</div>")
         .contains("<td>Promoters (9–10)</td><td class=\"num\">3,795</td><td class=\"num\">46.3%</td>")
         .contains("<td>Champion</td><td class=\"num\">224</td><td class=\"num\">2.2%</td>")
         .contains("<td>Invite</td><td class=\"num\">2,950</td><td class=\"num\">29.5%</td>"

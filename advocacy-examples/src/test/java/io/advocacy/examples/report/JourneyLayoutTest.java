@@ -204,7 +204,13 @@ class JourneyLayoutTest {
         new io.advocacy.journeys.Trigger.Anniversary("customer_since", LocalTime.of(9, 30)),
         io.advocacy.journeys.Named.of("ok"), List.of(io.advocacy.journeys.Named.of("act")));
     assertThat(JourneyLayout.labelLines(t))
-        .containsExactly("anniversary of", "customer_since at 09:30", "local", "[ok]", "/ act");
+        .containsExactly("anniversary of", "customer_since at", "09:30 local", "[ok]", "/ act");
+    TransitionSpec longWords = new TransitionSpec("a", "b",
+        new io.advocacy.journeys.Trigger.OnSignal(signal("subscription_cancelled_long")), null,
+        List.of(io.advocacy.journeys.Named.of("issue_referral_reward"),
+            io.advocacy.journeys.Named.of("notify_the_account_owner")));
+    assertThat(JourneyLayout.labelLines(longWords)).containsExactly(
+        "on subscription_cancelled_long", "/ issue_referral_reward,", "notify_the_account_owner");
   }
 
   private static boolean overlaps(JourneyLayout.Label l, double x, double y, double w, double h) {
