@@ -96,19 +96,23 @@ final class Text {
     return f.format(x);
   }
 
-  /** A compact amount for chart axes and bar ends: {@code 950}, {@code 12.5k}, {@code 3.2M}. */
+  /** A compact amount for chart axes and bar ends: {@code 950}, {@code 12.5k}, {@code 500k}, {@code 3.2M}. */
   static String compact(double x) {
     double a = Math.abs(x);
     if (a >= 1e9) {
-      return decimal(x / 1e9, 1) + "B";
+      return trimZero(decimal(x / 1e9, 1)) + "B";
     }
     if (a >= 1e6) {
-      return decimal(x / 1e6, 1) + "M";
+      return trimZero(decimal(x / 1e6, 1)) + "M";
     }
     if (a >= 1e4) {
-      return decimal(x / 1e3, 1) + "k";
+      return trimZero(decimal(x / 1e3, 1)) + "k";
     }
     return a == Math.rint(a) ? decimal(x, 0) : decimal(x, 1);
+  }
+
+  private static String trimZero(String s) {
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
   }
 
   /** Estimated width in pixels of text in a monospace font. */

@@ -140,6 +140,8 @@ class JourneyLayoutTest {
             assertOnBorder(e.points().get(0), layout.node(e.from()));
             assertOnBorder(e.points().get(e.points().size() - 1), layout.node(e.to()));
           }
+          int arrows = arrows(JourneySvg.render(layout, "j"));
+          assertThat(arrows).isEqualTo(layout.edges().size());
         });
   }
 
@@ -211,6 +213,24 @@ class JourneyLayoutTest {
             io.advocacy.journeys.Named.of("notify_the_account_owner")));
     assertThat(JourneyLayout.labelLines(longWords)).containsExactly(
         "on subscription_cancelled_long", "/ issue_referral_reward,", "notify_the_account_owner");
+  }
+
+  /** Parses the SVG as XML and counts the paths with an arrowhead. */
+  private static int arrows(String svg) {
+    try {
+      org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+          .newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(svg)));
+      int arrows = 0;
+      org.w3c.dom.NodeList paths = doc.getElementsByTagName("path");
+      for (int i = 0; i < paths.getLength(); i++) {
+        if (((org.w3c.dom.Element) paths.item(i)).hasAttribute("marker-end")) {
+          arrows++;
+        }
+      }
+      return arrows;
+    } catch (Exception e) {
+      throw new AssertionError("the SVG is not well-formed XML: " + e.getMessage(), e);
+    }
   }
 
   private static boolean overlaps(JourneyLayout.Label l, double x, double y, double w, double h) {
