@@ -52,12 +52,18 @@ public final class HtmlReport {
       "Referral revenue by advocate",
       "Journeys");
 
+  /**
+   * A journey diagram wider than the page shrinks to fit, but never below this share of its
+   * size, so its text stays legible; beyond that its frame scrolls sideways.
+   */
+  private static final double MIN_SCALE = 0.8;
+
   private static final String CSS = """
       :root { color-scheme: light; }
       * { box-sizing: border-box; }
       body { margin: 0; background: #f4f6f9; color: #1a202c;
         font: 14px/1.45 system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif; }
-      main { max-width: 1180px; margin: 0 auto; padding: 24px 28px 48px; }
+      main { max-width: 1280px; margin: 0 auto; padding: 24px 28px 48px; }
       header h1 { margin: 0 0 4px; font-size: 26px; }
       .meta { color: #4a5568; margin: 0 0 16px; }
       .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr));
@@ -486,11 +492,13 @@ public final class HtmlReport {
         .append(" are global exits, taken from any active state.</p>\n");
     int i = 1;
     for (ReportData.JourneyDiagram j : d.journeys()) {
+      JourneyLayout layout = JourneyLayout.of(j.definition());
       b.append("<h3>").append(esc(j.name())).append(" <small>(")
           .append(esc(j.definition().id().value())).append(" v").append(j.definition().version())
-          .append(")</small></h3>\n<div class=\"diagram\">\n")
-          .append(JourneySvg.render(j.definition(), "journey-" + i++))
-          .append("\n</div>\n<div class=\"texts\">\n<details><summary>Mermaid</summary><pre>")
+          .append(")</small></h3>\n<div class=\"diagram\"><div style=\"min-width: ")
+          .append(Text.num(Math.ceil(layout.width() * MIN_SCALE))).append("px\">\n")
+          .append(JourneySvg.render(layout, "journey-" + i++))
+          .append("\n</div></div>\n<div class=\"texts\">\n<details><summary>Mermaid</summary><pre>")
           .append(esc(j.mermaid())).append("</pre></details>\n<details><summary>DOT</summary><pre>")
           .append(esc(j.dot())).append("</pre></details>\n</div>\n");
     }

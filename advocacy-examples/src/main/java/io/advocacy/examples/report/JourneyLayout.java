@@ -102,7 +102,7 @@ public record JourneyLayout(double width, double height, List<Node> nodes, List<
     edges = List.copyOf(edges);
   }
 
-  /** What a node stands for. */
+  /** What a node stands for. Immutable; thread-safe. */
   public enum NodeKind {
     /** The start marker, a small filled circle. */
     START,
@@ -117,6 +117,8 @@ public record JourneyLayout(double width, double height, List<Node> nodes, List<
   /**
    * A point.
    *
+   * <p>Value-based and immutable; thread-safe.
+   *
    * @param x pixels from the left
    * @param y pixels from the top
    */
@@ -124,6 +126,8 @@ public record JourneyLayout(double width, double height, List<Node> nodes, List<
 
   /**
    * A box.
+   *
+   * <p>Value-based and immutable; thread-safe.
    *
    * @param id the state's name, or {@value #START} or {@value #ANY}
    * @param kind what it stands for
@@ -171,6 +175,8 @@ public record JourneyLayout(double width, double height, List<Node> nodes, List<
   /**
    * An edge label: its lines and the box they fill.
    *
+   * <p>Value-based and immutable; thread-safe.
+   *
    * @param lines the trigger (a timer's delay in words: {@code after 3 days}), then {@code
    *     [guard]}, then {@code / actions}, each present only if the transition has it, and each
    *     wrapped at spaces to about 22 characters
@@ -201,6 +207,8 @@ public record JourneyLayout(double width, double height, List<Node> nodes, List<
    * straight line and the others by an S-curve with horizontal tangents at both ends; the last
    * segment is level, so an arrowhead at the end points into the box. For a self-loop the four
    * points are a cubic Bézier curve: start, two control points, end.
+   *
+   * <p>Value-based and immutable; thread-safe.
    *
    * @param from the source node's id ({@value #ANY} for a global exit, {@value #START} for the
    *     start edge)

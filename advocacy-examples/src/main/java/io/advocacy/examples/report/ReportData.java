@@ -31,6 +31,20 @@ import java.util.Set;
  *
  * <p>Value-based and immutable (maps and lists are copied, in their given order); thread-safe.
  *
+ * <pre>{@code
+ * ReportData data = new ReportData(
+ *     new ReportData.Overview("Advocacy demo", seed, 10_000, from, to),
+ *     new ReportData.NpsOverall(27.9, 3_795, 3_400, 1_010, 8_205, 26.2, 29.6,
+ *         "adjusted-wald", 0.95),
+ *     trend, tiers, funnel,
+ *     new ReportData.ContactDecisions(2_950, 611, 794, deniedByReason),
+ *     new ReportData.Rewards(1_102, List.of(Money.of("55100", "USD")), 49, blockedByReason),
+ *     new ReportData.Referrals(1_285, 382, pipeline, revenue),
+ *     pipelineBySource, topAdvocates, attribution, revenueByAdvocate,
+ *     List.of(ReportData.JourneyDiagram.of("Review request", reviewJourney)));
+ * HtmlReport.write(data, Path.of("advocacy-report.html"));
+ * }</pre>
+ *
  * @param overview title, seed, population and period
  * @param nps NPS over the whole period
  * @param npsTrend NPS per month, oldest first
