@@ -101,8 +101,9 @@ class AdvocacyEngineTest {
       assertThat(d.action().name()).isEqualTo("ask_referral");
       assertThat(d.outcome()).isEqualTo(ContactOutcome.ALLOWED);
     });
-    // Reward: reaching a tier is recognised; the conversion earns the referral gift card.
-    assertThat(outcomes.get(3).rewards()).singleElement().satisfies(r -> {
+    // Reward: the conversion earns the referral gift card; reaching advocate is recognised.
+    assertThat(outcomes.get(3).rewards()).isEmpty();
+    assertThat(outcomes.get(6).rewards()).singleElement().satisfies(r -> {
       assertThat(r.request().kind()).isEqualTo(IncentiveKind.RECOGNITION);
       assertThat(r.result().status()).isEqualTo(IssueResult.Status.ISSUED);
     });
@@ -126,7 +127,7 @@ class AdvocacyEngineTest {
         SignalType.REFERRAL_CONVERTED, again.occurredAt(), 1));
     assertThat(dup.duplicates()).isEqualTo(1);
     assertThat(dup.rewards()).isEmpty();
-    assertThat(engine.rewards().ledger().entries()).hasSize(3);
+    assertThat(engine.rewards().ledger().entries()).hasSize(2);
 
     // Track over time: on 10 March at 10:00 UTC, the anniversary of becoming a customer.
     now.set(Instant.parse("2027-03-10T10:00:00Z"));

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
     description = "The Advocacy SDK's demo and tools over your own files.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       NpsCommand.class,
       AttributeCommand.class,
       ScoreCommand.class,

@@ -65,9 +65,10 @@ import java.util.Optional;
  *       advocacy</td>
  *       <td>invites to the advisory board, then (if eligible) to speak at an event; re-entry
  *       after 365 days</td></tr>
- *   <tr><td>{@code tier-recognition}</td><td>moving up a tier</td>
+ *   <tr><td>{@code tier-recognition}</td><td>moving up to advocate or champion (a promoter is
+ *       too common, and scores near a threshold cross it back and forth)</td>
  *       <td>a non-monetary recognition reward; every time</td></tr>
- *   <tr><td>{@code customer-anniversary}</td><td>moving up a tier</td>
+ *   <tr><td>{@code customer-anniversary}</td><td>moving up to advocate or champion</td>
  *       <td>waits for the anniversary of {@code customer_since} at 10:00 local time and sends a
  *       thank-you note (a profile without that date ends the instance after 367 days)</td></tr>
  * </table>
@@ -157,7 +158,8 @@ public final class AdvocacyPlaybook {
    * {@code eligible_reference}, {@code eligible_case_study}, {@code eligible_speaking} (the
    * customer view's eligible motions); {@code became_eligible_referral} (a motion-eligibility
    * signal for REFERRAL with value 1); {@code became_advocate}, {@code became_champion}, {@code
-   * tier_up} (a tier-change signal's {@code to_tier} and {@code from_tier}); {@code
+   * tier_up} (a tier-change signal's {@code to_tier} and {@code from_tier}: up, to advocate or
+   * champion); {@code
    * detractor_answer} (NPS 0–6) and {@code recovered_answer} (NPS 7–10).
    *
    * @return the registry
@@ -199,7 +201,7 @@ public final class AdvocacyPlaybook {
             .orElse(false))
         .guard("tier_up", c -> toTier(c).flatMap(to -> tier(c.signal(),
                 QualificationTracker.FROM_ATTRIBUTE).map(from -> to.compareTo(from) > 0
-                && to.compareTo(AdvocateTier.PROMOTER) >= 0)).orElse(false))
+                && to.compareTo(AdvocateTier.ADVOCATE) >= 0)).orElse(false))
         .guard("detractor_answer", c -> c.signal() != null && c.signal().value() <= 6)
         .guard("recovered_answer", c -> c.signal() != null && c.signal().value() >= 7);
   }

@@ -338,12 +338,14 @@ class AdvocacyPlaybookTest {
   // ---- recognition moments ----
 
   @Test
-  void everyStepUpATierIsRecognisedAndTheAnniversaryIsCelebratedAtTenLocal() {
-    JourneySimulator sim = sim(NOON, AdvocacyPlaybook.tierRecognition(),
+  void everyStepUpToAdvocateOrChampionIsRecognisedAndTheAnniversaryIsCelebratedAtTenLocal() {
+    JourneySimulator sim = sim(NOON.minusSeconds(60), AdvocacyPlaybook.tierRecognition(),
         AdvocacyPlaybook.customerAnniversary());
-    sim.signal(tierChange("t-1", NOON, AdvocateTier.NONE, AdvocateTier.PROMOTER));
-    sim.signal(tierChange("t-2", NOON.plus(Duration.ofDays(1)), AdvocateTier.PROMOTER, AdvocateTier.ADVOCATE));
-    sim.signal(tierChange("t-3", NOON.plus(Duration.ofDays(2)), AdvocateTier.ADVOCATE, AdvocateTier.PROMOTER));
+    // reaching promoter is not recognised; advocate and champion are, each time
+    sim.signal(tierChange("t-1", NOON.minusSeconds(60), AdvocateTier.NONE, AdvocateTier.PROMOTER));
+    sim.signal(tierChange("t-2", NOON, AdvocateTier.PROMOTER, AdvocateTier.ADVOCATE));
+    sim.signal(tierChange("t-3", NOON.plus(Duration.ofDays(1)), AdvocateTier.ADVOCATE, AdvocateTier.CHAMPION));
+    sim.signal(tierChange("t-4", NOON.plus(Duration.ofDays(2)), AdvocateTier.CHAMPION, AdvocateTier.ADVOCATE));
     sim.advance(Duration.ofDays(10));
     assertThat(sim.actions()).extracting(a -> a.name() + "@" + a.at()).containsExactly(
         "recognise@" + NOON,
