@@ -61,7 +61,9 @@ import org.jspecify.annotations.Nullable;
  * eligibility that changed becomes a derived signal; the journeys handle the signal and then
  * each derived signal (asks decided by the contact policy before the outbox); then the outbox is
  * dispatched. {@link #tick} does the same for the scorer's decay-only tier changes and the
- * journeys' due timers and held asks.
+ * journeys' due timers and held asks, and forgets signal ids older than {@link
+ * #DEDUPLICATION_HORIZON} (a duplicate arriving later than that would be handled again by the
+ * journeys; the scorer keeps its own horizon).
  *
  * <p>Dispatching the outbox: an {@link ActionKind#ISSUE_REWARD} action becomes a reward request
  * through the {@link RewardCatalogue}, checked by the reward service's compliance rules and
@@ -79,6 +81,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AdvocacyEngine {
   private static final int DISPATCH_BATCH = 10_000;
+  /** How long the journeys remember a signal id, by event time: 30 days. */
+  public static final java.time.Duration DEDUPLICATION_HORIZON = java.time.Duration.ofDays(30);
 
   private final InstantSource clock;
   private final Function<CustomerId, CustomerProfile> profiles;
@@ -261,6 +265,8 @@ public final class AdvocacyEngine {
     for (TierChange change : scorer.tick(now)) {
       requalify(change.customer(), now, c);
     }
+    // signal ids older than the de-duplication horizon are forgotten, so memory stays bounded
+    journeys.forgetBefore(now.minus(DEDUPLICATION_HORIZON));
     for (int round = 0; round < 1_000; round++) {
       JourneyEngine.Result r = journeys.tick(now, DISPATCH_BATCH);
       c.add(r);
@@ -384,27 +390,8 @@ public final class AdvocacyEngine {
   private CustomerView view(CustomerId customer) {
     CustomerProfile profile = profile(customer);
     Qualification q = qualification.last(customer);
-    return new CustomerView() {
-      @Override
-      public CustomerProfile profile() {
-        return profile;
-      }
-
-      @Override
-      public OptionalDouble score() {
-        return q == null ? OptionalDouble.empty() : OptionalDouble.of(q.score());
-      }
-
-      @Override
-      public AdvocateTier tier() {
-        return q == null ? AdvocateTier.NONE : q.tier();
-      }
-
-      @Override
-      public Set<Motion> eligibleMotions() {
-        return q == null ? Set.of() : q.eligibleMotions();
-      }
-    };
+    return q == null ? CustomerView.of(profile, OptionalDouble.empty(), AdvocateTier.NONE, Set.of())
+        : CustomerView.of(profile, OptionalDouble.of(q.score()), q.tier(), q.eligibleMotions());
   }
 
   private void dispatch(Collector c) {

@@ -3,6 +3,7 @@ package io.advocacy.journeys;
 import io.advocacy.core.Motion;
 import io.advocacy.core.profile.CustomerProfile;
 import io.advocacy.scoring.AdvocateTier;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -39,4 +40,37 @@ public interface CustomerView {
    * @return the eligible motions
    */
   Set<Motion> eligibleMotions();
+
+  /**
+   * A view of fixed values.
+   *
+   * @param profile the profile
+   * @param score the score, or empty
+   * @param tier the tier
+   * @param eligibleMotions the eligible motions (copied)
+   * @return an immutable, thread-safe view
+   */
+  static CustomerView of(CustomerProfile profile, OptionalDouble score, AdvocateTier tier,
+      Set<Motion> eligibleMotions) {
+    return new Fixed(profile, score, tier, Set.copyOf(eligibleMotions));
+  }
+
+  /** The view {@link #of} returns. */
+  record Fixed(CustomerProfile profile, OptionalDouble score, AdvocateTier tier,
+      Set<Motion> eligibleMotions) implements CustomerView {
+    /**
+     * Validates the view.
+     *
+     * @param profile the profile
+     * @param score the score
+     * @param tier the tier
+     * @param eligibleMotions the eligible motions
+     */
+    public Fixed {
+      Objects.requireNonNull(profile, "profile");
+      Objects.requireNonNull(score, "score");
+      Objects.requireNonNull(tier, "tier");
+      eligibleMotions = Set.copyOf(eligibleMotions);
+    }
+  }
 }

@@ -87,28 +87,7 @@ public final class JourneySimulator {
   public static CustomerView view(CustomerProfile profile, AdvocateTier tier) {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(tier, "tier");
-    Set<Motion> all = Set.of(Motion.values());
-    return new CustomerView() {
-      @Override
-      public CustomerProfile profile() {
-        return profile;
-      }
-
-      @Override
-      public OptionalDouble score() {
-        return OptionalDouble.empty();
-      }
-
-      @Override
-      public AdvocateTier tier() {
-        return tier;
-      }
-
-      @Override
-      public Set<Motion> eligibleMotions() {
-        return all;
-      }
-    };
+    return CustomerView.of(profile, OptionalDouble.empty(), tier, Set.of(Motion.values()));
   }
 
   /**

@@ -24,27 +24,7 @@ class JourneyMachineTest {
   static final CustomerId ADA = CustomerId.of("c-ada");
 
   static CustomerView view(CustomerProfile profile, AdvocateTier tier) {
-    return new CustomerView() {
-      @Override
-      public CustomerProfile profile() {
-        return profile;
-      }
-
-      @Override
-      public OptionalDouble score() {
-        return OptionalDouble.of(50);
-      }
-
-      @Override
-      public AdvocateTier tier() {
-        return tier;
-      }
-
-      @Override
-      public Set<Motion> eligibleMotions() {
-        return Set.of(Motion.REVIEW);
-      }
-    };
+    return CustomerView.of(profile, OptionalDouble.of(50), tier, Set.of(Motion.REVIEW));
   }
 
   static final CustomerView ADA_VIEW = view(CustomerProfile.builder(ADA)

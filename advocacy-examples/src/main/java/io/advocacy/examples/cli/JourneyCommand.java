@@ -471,27 +471,7 @@ final class JourneyCommand implements Callable<Integer> {
 
     private static CustomerView view(CustomerId customer) {
       CustomerProfile profile = CustomerProfile.builder(customer).build();
-      return new CustomerView() {
-        @Override
-        public CustomerProfile profile() {
-          return profile;
-        }
-
-        @Override
-        public OptionalDouble score() {
-          return OptionalDouble.empty();
-        }
-
-        @Override
-        public AdvocateTier tier() {
-          return AdvocateTier.NONE;
-        }
-
-        @Override
-        public Set<Motion> eligibleMotions() {
-          return Set.of();
-        }
-      };
+      return CustomerView.of(profile, OptionalDouble.empty(), AdvocateTier.NONE, Set.of());
     }
   }
 }
