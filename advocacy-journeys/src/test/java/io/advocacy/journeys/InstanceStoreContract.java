@@ -56,6 +56,23 @@ public abstract class InstanceStoreContract {
   }
 
   @Test
+  void heldAsksArePersistedAndMakeTheInstanceDueAtTheirRetryInstant() {
+    InstanceStore store = newStore();
+    JourneyInstance held = instance("i-1", 1, T0.plusSeconds(7_200))
+        .withHeldAsks(List.of(new HeldAsk(action("k-1"), T0.plusSeconds(3_600), 1)));
+    assertThat(store.commit(new Commit(held, -1, List.of(), List.of()))).isTrue();
+    assertThat(store.find("i-1")).contains(held);
+    assertThat(store.due(T0.plusSeconds(3_599), 10)).isEmpty();
+    assertThat(store.due(T0.plusSeconds(3_600), 10)).containsExactly(held);
+    // once the ask is decided, the instance is due at its timer again
+    JourneyInstance sent = new JourneyInstance("i-1", JourneyId.of("j"), 1, ADA, "s", T0, Map.of(),
+        List.of(new PendingTimer(0, T0.plusSeconds(7_200))), Set.of(), null, 2);
+    assertThat(store.commit(new Commit(sent, 1, List.of(action("k-1")), List.of()))).isTrue();
+    assertThat(store.due(T0.plusSeconds(3_600), 10)).isEmpty();
+    assertThat(store.due(T0.plusSeconds(7_200), 10)).containsExactly(sent);
+  }
+
+  @Test
   void anActionIsInTheOutboxOnceAndAcknowledgedOnce() {
     InstanceStore store = newStore();
     store.commit(new Commit(instance("i-1", 1, null), -1, List.of(action("k-1")), List.of()));
