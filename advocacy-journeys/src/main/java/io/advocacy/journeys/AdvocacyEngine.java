@@ -61,8 +61,8 @@ import org.jspecify.annotations.Nullable;
  * eligibility that changed becomes a derived signal; the journeys handle the signal and then
  * each derived signal (asks decided by the contact policy before the outbox); then the outbox is
  * dispatched. {@link #tick} does the same for the scorer's decay-only tier changes and the
- * journeys' due timers and held asks, and forgets signal ids older than {@link
- * #DEDUPLICATION_HORIZON} (a duplicate arriving later than that would be handled again by the
+ * journeys' due timers and held asks, and (at most once a week) forgets signal ids older than
+ * {@link #DEDUPLICATION_HORIZON} (a duplicate arriving later than that would be handled again by the
  * journeys; the scorer keeps its own horizon).
  *
  * <p>Dispatching the outbox: an {@link ActionKind#ISSUE_REWARD} action becomes a reward request
@@ -99,6 +99,9 @@ public final class AdvocacyEngine {
   private final Map<ActionKind, ActionHandler> byKind;
   private final String defaultRegion;
   private final Object dispatchLock = new Object();
+  private final java.util.concurrent.atomic.AtomicReference<Instant> lastSweep =
+      new java.util.concurrent.atomic.AtomicReference<>(Instant.MIN);
+  private static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofDays(7);
   private final Object[] locks = new Object[64];
 
   private AdvocacyEngine(Builder b) {
@@ -265,8 +268,12 @@ public final class AdvocacyEngine {
     for (TierChange change : scorer.tick(now)) {
       requalify(change.customer(), now, c);
     }
-    // signal ids older than the de-duplication horizon are forgotten, so memory stays bounded
-    journeys.forgetBefore(now.minus(DEDUPLICATION_HORIZON));
+    // signal ids older than the de-duplication horizon are forgotten, so memory stays bounded;
+    // the sweep reads every id, so it runs at most once a week of event time
+    Instant swept = lastSweep.get();
+    if (!now.isBefore(swept.plus(SWEEP_EVERY)) && lastSweep.compareAndSet(swept, now)) {
+      journeys.forgetBefore(now.minus(DEDUPLICATION_HORIZON));
+    }
     for (int round = 0; round < 1_000; round++) {
       JourneyEngine.Result r = journeys.tick(now, DISPATCH_BATCH);
       c.add(r);
