@@ -130,7 +130,8 @@ public final class EcommerceReviewsAndLoyalty {
         // a held ask keeps the instant of the step that made it (ActionRequest.at()); the
         // clock says when it is actually sent
         .handler(ActionKind.ASK, (a, p) -> asksSent.add(a.name() + "@" + now.get()))
-        .handler(ActionKind.CUSTOM, (a, p) -> thanked.add(a.name() + " " + a.params()))
+        .handler(ActionKind.CUSTOM, (a, p) -> thanked.add(a.name() + " "
+            + new java.util.TreeMap<>(a.params())))
         .build();
     // Recognition is the advocate's standing in your programme: points for acts of advocacy.
     RecognitionService recognition = new RecognitionService(RecognitionStore.inMemory());

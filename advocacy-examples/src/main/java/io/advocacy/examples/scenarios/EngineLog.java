@@ -9,6 +9,7 @@ import io.advocacy.journeys.AuditEntry;
 import io.advocacy.journeys.Step;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Prints what one {@link AdvocacyEngine#ingest} or {@link AdvocacyEngine#tick} call did, one
@@ -60,7 +61,7 @@ final class EngineLog {
     }
     for (ActionRequest a : outcome.handled()) {
       out.println("    action " + a.name() + (many ? " (" + a.customer().value() + ")" : "")
-          + " [" + a.kind() + "] " + a.params());
+          + " [" + a.kind() + "] " + new TreeMap<>(a.params())); // sorted: same every run
     }
   }
 
