@@ -163,12 +163,16 @@ public final class B2bSaasLadder {
     // The NPS 10 makes her eligible to refer (the referral-invitation journey asks at once);
     // the CSAT 5 lifts her to PROMOTER (the tier-recognition journey recognises it).
     out.println("== Listen, qualify, invite");
-    feed(engine, now, rewards, out, Signal.of(SignalId.of("e-1"), ada, SignalType.PRODUCT_USAGE, T0, 30));
-    feed(engine, now, rewards, out, Signal.nps(SignalId.of("e-2"), ada, T0.plus(Duration.ofHours(1)), 10));
-    feed(engine, now, rewards, out, Signal.of(SignalId.of("e-3"), ada, SignalType.OUTCOME_ACHIEVED,
-        T0.plus(Duration.ofHours(2)), 1));
-    feed(engine, now, rewards, out, Signal.csat(SignalId.of("e-4"), ada, T0.plus(Duration.ofHours(3)), 5));
-    out.println("Ada is " + engine.qualification(ada).orElseThrow().tier() + ", asks sent: " + asks);
+    feed(engine, now, rewards, out,
+        Signal.of(SignalId.of("e-1"), ada, SignalType.PRODUCT_USAGE, T0, 30));
+    feed(engine, now, rewards, out,
+        Signal.nps(SignalId.of("e-2"), ada, T0.plus(Duration.ofHours(1)), 10));
+    feed(engine, now, rewards, out, Signal.of(SignalId.of("e-3"), ada,
+        SignalType.OUTCOME_ACHIEVED, T0.plus(Duration.ofHours(2)), 1));
+    feed(engine, now, rewards, out,
+        Signal.csat(SignalId.of("e-4"), ada, T0.plus(Duration.ofHours(3)), 5));
+    out.println("Ada is " + engine.qualification(ada).orElseThrow().tier() + ", asks sent: "
+        + asks);
 
     // --- Activate: Ada gets a referral code and shares it with Grace, a visitor not yet known.
     // ReferralService is the only writer of referrals; its random generator is seeded here so
@@ -215,7 +219,8 @@ public final class B2bSaasLadder {
     // advocate-invitations journey asks her for a testimonial, the next rung of the ladder.
     feed(engine, now, rewards, out, Signal.of(SignalId.of("e-9"), ada,
         SignalType.OUTCOME_ACHIEVED, T0.plus(Duration.ofDays(21)), 1));
-    out.println("Ada is " + engine.qualification(ada).orElseThrow().tier() + ", asks sent: " + asks);
+    out.println("Ada is " + engine.qualification(ada).orElseThrow().tier() + ", asks sent: "
+        + asks);
     book.apply(deal("d-3", SignalType.OPPORTUNITY_WON, grace, "006-globex", "001-globex",
         "24000", now.get(), "Closed Won"));
     book.apply(deal("d-4", SignalType.OPPORTUNITY_CREATED, CustomerId.of("c-hal"),

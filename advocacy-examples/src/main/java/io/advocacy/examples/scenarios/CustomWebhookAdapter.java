@@ -124,7 +124,8 @@ public final class CustomWebhookAdapter implements SignalAdapter {
     } catch (IOException e) {
       // The input failed: one rejection for the record being read; the rest cannot be read.
       count.rejected(sink, new Rejection(new RecordRef(count.seen(), recordLine), "",
-          RejectionReason.IO_ERROR, "reading failed at line " + recordLine + ": " + e.getMessage()));
+          RejectionReason.IO_ERROR,
+          "reading failed at line " + recordLine + ": " + e.getMessage()));
     }
     return count.summary(NAME);
   }

@@ -8,6 +8,8 @@ import io.advocacy.journeys.AskDecision;
 import io.advocacy.journeys.AuditEntry;
 import io.advocacy.journeys.Step;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -41,10 +43,23 @@ final class EngineLog {
             + s.attribute("motion").orElse("?") + who);
       }
     }
-    for (Step step : outcome.steps()) {
+    // Journeys one signal starts for a customer are listed by journey id: the engine starts
+    // them in an order that can differ from one JVM run to the next.
+    List<Step> steps = new ArrayList<>(outcome.steps());
+    for (int from = 0; from < steps.size(); ) {
+      int to = from;
+      while (to < steps.size() && starts(steps.get(to))
+          && steps.get(to).instance().customer().equals(steps.get(from).instance().customer())) {
+        to++;
+      }
+      steps.subList(from, to).sort(Comparator.comparing(st -> st.instance().journey().value()));
+      from = Math.max(to, from + 1);
+    }
+    for (Step step : steps) {
       for (AuditEntry e : step.audit()) {
         out.println("    journey " + step.instance().journey()
-            + (many ? " (" + step.instance().customer().value() + ")" : "") + ": " + e.from() + " -> " + e.to()
+            + (many ? " (" + step.instance().customer().value() + ")" : "") + ": " + e.from()
+            + " -> " + e.to()
             + " (" + e.trigger() + ")");
       }
     }
@@ -56,13 +71,17 @@ final class EngineLog {
     for (AdvocacyEngine.RewardOutcome r : outcome.rewards()) {
       out.println("    reward " + r.request().kind() + " " + r.request().value() + ": "
           + r.result().status() + (r.fallback() ? " (fallback)" : "")
-          + (r.result().decision().reasons().isEmpty() ? ""
-              : " " + r.result().decision().reasons().stream().map(x -> x.code().name()).toList()));
+          + (r.result().decision().reasons().isEmpty() ? "" : " " + r.result().decision()
+              .reasons().stream().map(x -> x.code().name()).toList()));
     }
     for (ActionRequest a : outcome.handled()) {
       out.println("    action " + a.name() + (many ? " (" + a.customer().value() + ")" : "")
           + " [" + a.kind() + "] " + new TreeMap<>(a.params())); // sorted: same every run
     }
+  }
+
+  private static boolean starts(Step step) {
+    return !step.audit().isEmpty() && step.audit().get(0).from().equals("(start)");
   }
 
   private static String reasons(AskDecision d) {

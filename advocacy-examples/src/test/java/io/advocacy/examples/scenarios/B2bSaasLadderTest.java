@@ -54,8 +54,17 @@ class B2bSaasLadderTest {
     assertThat(run.text())
         .contains("2027-03-01T16:00:00Z  customer:c-ada nps_answered 10\n"
             + "    now eligible for REFERRAL\n"
-            + "    journey referral-invitation: (start) -> invited (on motion_eligibility_changed)\n"
+            + "    journey referral-invitation: (start) -> invited"
+            + " (on motion_eligibility_changed)\n"
             + "    ask ask_referral: ALLOWED\n")
+        // journeys started by one signal are listed by id, so the account is the same every run
+        .contains("    tier NONE -> PROMOTER\n"
+            + "    now eligible for SOCIAL_SHARE\n"
+            + "    now eligible for COMMUNITY\n"
+            + "    journey customer-anniversary: (start) -> waiting (on advocate_tier_changed)\n"
+            + "    journey tier-recognition: (start) -> recognising (on advocate_tier_changed)\n"
+            + "    journey tier-recognition: recognising -> recognised (immediately)\n"
+            + "    reward RECOGNITION 0.00 USD: ISSUED\n")
         .contains("006-globex 24000.00 USD WON, sourced: referee_is_contact")
         .contains("referral-sourced pipeline 30000.00 USD, revenue 24000.00 USD; "
             + "influenced pipeline 48000.00 USD");

@@ -52,7 +52,8 @@ class CustomWebhookAdapterTest {
       assertThat(s.value()).isEqualTo(4.0);
       assertThat(s.source()).isEqualTo("survey-webhook");
     });
-    assertThat(r.summary().toString()).isEqualTo("survey-webhook: 1 seen, 1 accepted, 0 ignored, 0 rejected");
+    assertThat(r.summary().toString())
+        .isEqualTo("survey-webhook: 1 seen, 1 accepted, 0 ignored, 0 rejected");
   }
 
   @Test
