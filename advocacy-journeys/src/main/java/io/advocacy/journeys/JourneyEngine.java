@@ -51,7 +51,10 @@ import java.util.function.Function;
  *       in the action's parameters {@code motion} and {@code channel} (a {@link Motion} and a
  *       {@link ContactChannel} name; the channel defaults to {@code EMAIL}) and may name a
  *       {@code programme}; an ask without a valid motion is denied as {@code INVALID_ASK}. A
- *       held ask is decided at its retry instant, and dropped when its state is left.
+ *       held ask is decided at its retry instant, and dropped when its state is left; allowed
+ *       then, it reaches the outbox with that instant as its {@code at}, under its original
+ *       idempotency key.
+ *   <li>Journeys that one signal starts start in the order they were added to the builder.
  * </ul>
  *
  * <p>Thread-safe.
@@ -70,7 +73,8 @@ public final class JourneyEngine {
 
   private JourneyEngine(Builder b) {
     this.store = b.store;
-    this.machines = Map.copyOf(b.machines);
+    // registration order is kept: journeys a signal starts start in the order they were added
+    this.machines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.machines));
     this.customers = b.customers;
     this.contactPolicy = b.contactPolicy;
     this.migrations = Map.copyOf(b.migrations);
@@ -373,7 +377,9 @@ public final class JourneyEngine {
       pass.asks.add(d);
       switch (d.outcome()) {
         case ALLOWED -> {
-          out.add(a);
+          // a held ask goes out at the instant it was allowed, under its original key
+          out.add(retryAt == null ? a : new ActionRequest(a.idempotencyKey(), a.instance(),
+              a.customer(), a.name(), a.kind(), a.params(), at));
           pass.reserved.add(a.idempotencyKey());
         }
         case DEFERRED -> {

@@ -52,8 +52,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Scenario: a B2B SaaS advocate ladder with referral attribution to opportunities and revenue.
  *
  * <p>Ada, an admin at Acme, uses the product, answers NPS 10 and reaches an outcome. The
- * {@link AdvocacyEngine} with the ready-made playbook invites her to refer and recognises her
- * new tier. She refers Grace at Globex; Grace clicks, Globex buys. The CRM link then says which
+ * {@link AdvocacyEngine} with the ready-made playbook invites her to refer and, once she is an
+ * advocate, recognises her new tier. She refers Grace at Globex; Grace clicks, Globex buys. The CRM link then says which
  * deals that referral sourced (pipeline and revenue), and attribution shares the credit for the
  * conversions among the channels and advocates that touched them.
  *
@@ -161,7 +161,7 @@ public final class B2bSaasLadder {
 
     // --- Listen and qualify: Ada uses the product, answers NPS 10, reaches an outcome. -------
     // The NPS 10 makes her eligible to refer (the referral-invitation journey asks at once);
-    // the CSAT 5 lifts her to PROMOTER (the tier-recognition journey recognises it).
+    // the CSAT 5 lifts her to PROMOTER (recognition waits for the advocate tier).
     out.println("== Listen, qualify, invite");
     feed(engine, now, rewards, out,
         Signal.of(SignalId.of("e-1"), ada, SignalType.PRODUCT_USAGE, T0, 30));

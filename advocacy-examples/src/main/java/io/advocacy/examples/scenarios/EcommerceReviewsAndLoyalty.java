@@ -38,8 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * review incentives, so she is thanked without one.
  *
  * <p>Her acts earn recognition points ({@link RecognitionService}: a review 50, a converted
- * referral 200) that lift her from Member to Insider, and her advocate score lifts her tier,
- * which the {@code tier-recognition} journey rewards with a non-monetary recognition.
+ * referral 200) that lift her from Member to Insider, and her advocate score lifts her to the
+ * promoter tier (the {@code tier-recognition} journey waits for advocate or champion before it
+ * issues a non-monetary recognition).
  *
  * <p>Run it with {@code java -cp advocacy-examples/target/advocacy.jar
  * io.advocacy.examples.scenarios.EcommerceReviewsAndLoyalty}.

@@ -13,9 +13,7 @@ class HealthcarePatientAmbassadorsTest {
     assertThat(r.referralRewards()).containsExactly(
         "c-pat GIFT_CARD 25.00 USD DENIED [CASH_EQUIVALENT_TO_BENEFICIARY]",
         "c-pat RECOGNITION 0.00 USD ISSUED (fallback)",
-        "c-pat RECOGNITION 0.00 USD ISSUED", // her new PROMOTER tier, tier-recognition
-        "c-kim GIFT_CARD 25.00 USD ISSUED",
-        "c-kim RECOGNITION 0.00 USD ISSUED");
+        "c-kim GIFT_CARD 25.00 USD ISSUED");
   }
 
   @Test
@@ -30,8 +28,7 @@ class HealthcarePatientAmbassadorsTest {
   @Test
   void theLedgerHoldsNothingThatWasBlocked() {
     assertThat(r.ledgerEntries()).containsExactly(
-        "c-pat ISSUED RECOGNITION 0.00 USD", "c-pat ISSUED RECOGNITION 0.00 USD",
-        "c-kim ISSUED GIFT_CARD 25.00 USD", "c-kim ISSUED RECOGNITION 0.00 USD",
+        "c-pat ISSUED RECOGNITION 0.00 USD", "c-kim ISSUED GIFT_CARD 25.00 USD",
         "c-pat ISSUED SWAG 14.00 USD", "c-pat ISSUED SWAG 14.00 USD",
         "c-pat ISSUED SWAG 14.00 USD", "c-pat ISSUED SWAG 14.00 USD",
         "c-pat ISSUED SWAG 14.00 USD");

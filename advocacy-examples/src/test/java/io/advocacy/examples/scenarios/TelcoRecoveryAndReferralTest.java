@@ -25,8 +25,7 @@ class TelcoRecoveryAndReferralTest {
         "converted");
     assertThat(r.asksSent()).containsExactly("c-pia ask_referral 2027-03-01T16:00:00Z",
         "c-pia remind_referral 2027-03-06T16:00:00Z");
-    assertThat(r.rewards()).containsExactly("c-pia GIFT_CARD 25.00 USD ISSUED",
-        "c-pia RECOGNITION 0.00 USD ISSUED");
+    assertThat(r.rewards()).containsExactly("c-pia GIFT_CARD 25.00 USD ISSUED");
   }
 
   @Test

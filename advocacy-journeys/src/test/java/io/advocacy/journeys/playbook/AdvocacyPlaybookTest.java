@@ -100,8 +100,9 @@ class AdvocacyPlaybookTest {
     assertThat(sim.asks()).extracting(AskDecision::outcome).containsExactly(
         ContactOutcome.DEFERRED, ContactOutcome.ALLOWED, ContactOutcome.DEFERRED,
         ContactOutcome.ALLOWED);
+    // held asks go out at the instant they were allowed
     assertThat(names(sim.actions())).containsExactly(
-        "ask_review@" + EVENING, "remind_review@" + reminderDue);
+        "ask_review@" + NEXT_MORNING, "remind_review@" + reminderDue.plus(Duration.ofHours(11)));
     assertThat(sim.asks().get(3).decision().ask().at()).isEqualTo(reminderDue.plus(Duration.ofHours(11)));
     assertThat(sim.actions().get(0).params()).containsEntry("platform", "google")
         .containsEntry("motion", "REVIEW");
