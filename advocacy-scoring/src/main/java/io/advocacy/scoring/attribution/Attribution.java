@@ -25,12 +25,15 @@ import java.util.TreeSet;
  *       channels; the removal effect of a channel is {@code 1 − P(conversion without it) /
  *       P(conversion)}, where removing it sends every transition into a state containing it to
  *       null; conversions and value are credited in proportion to removal effects.
- *       Probabilities are solved by two Gauss–Seidel iterations over the sparse transient
- *       states, one from 0 rising monotonically to the solution and one from 1 falling
- *       monotonically to it; they stop when the two bounds of P(conversion) from the start are
- *       within a relative 1e-13 of each other (or stop moving in floating point), and the
- *       midpoint is used (a self-loop is solved exactly within its state) — a proven bracket, deterministic, no simulation. If a chain cannot be
- *       bracketed within a million sweeps an {@link IllegalStateException} gives both bounds.
+ *       The chain is counted while streaming over the rows (integer channel codes, primitive
+ *       tables keyed by packed longs, no object per journey). Probabilities are solved by two
+ *       Gauss–Seidel iterations over the sparse transient states (longest windows first), one
+ *       from 0 rising monotonically to the solution and one from 1 falling monotonically to
+ *       it; they stop when the two bounds of P(conversion) from the start are within a
+ *       relative 1e-13 of each other (or stop moving in floating point), and the midpoint is
+ *       used (a self-loop is solved exactly within its state) — a proven bracket,
+ *       deterministic, no simulation. If a chain cannot be bracketed within a million sweeps
+ *       an {@link IllegalStateException} gives both bounds.
  *   <li>{@link #shapleySimplified}: the simplified Shapley value of Zhao et al. 2018 over each
  *       converting journey's distinct channels — a channel gets {@code conversions(T) / |T|} of
  *       every observed channel set {@code T} it is in; exact and linear in the distinct sets.

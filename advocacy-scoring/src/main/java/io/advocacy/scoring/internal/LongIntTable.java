@@ -2,13 +2,13 @@ package io.advocacy.scoring.internal;
 
 /**
  * A map from {@code long} keys to non-negative {@code int} values without boxing: open
- * addressing with linear probing over parallel arrays, load at most one half, keys spread by
- * the 64-bit finaliser of MurmurHash3 (so packed keys such as {@code (a << 32) | b} do not
- * cluster). Nothing is ever removed. Not thread-safe.
+ * addressing with linear probing, load at most one half, each key beside its value in one
+ * {@code long[]} (a probe touches one cache line), keys spread by the 64-bit finaliser of
+ * MurmurHash3 so that packed keys such as {@code (a << 32) | b} do not cluster. Nothing is ever
+ * removed. Not thread-safe.
  */
 public final class LongIntTable {
-  private long[] keys;
-  private int[] values; // value + 1; 0 is an empty slot
+  private long[] slots; // key at 2i, value + 1 at 2i + 1; a value slot of 0 is empty
   private int size;
 
   /**
@@ -18,8 +18,7 @@ public final class LongIntTable {
    */
   public LongIntTable(int expected) {
     int capacity = Integer.highestOneBit(Math.max(8, expected) * 2 - 1) << 1;
-    keys = new long[capacity];
-    values = new int[capacity];
+    slots = new long[2 * capacity];
   }
 
   /**
@@ -29,14 +28,15 @@ public final class LongIntTable {
    * @return its value, or -1 if absent
    */
   public int get(long key) {
-    int mask = keys.length - 1;
-    for (int i = spread(key) & mask; ; i = (i + 1) & mask) {
-      int v = values[i];
+    long[] s = slots;
+    int mask = s.length - 2;
+    for (int i = (spread(key) << 1) & mask; ; i = (i + 2) & mask) {
+      long v = s[i + 1];
       if (v == 0) {
         return -1;
       }
-      if (keys[i] == key) {
-        return v - 1;
+      if (s[i] == key) {
+        return (int) v - 1;
       }
     }
   }
@@ -48,16 +48,10 @@ public final class LongIntTable {
    * @param value the value, at least 0
    */
   public void putNew(long key, int value) {
-    if (2 * (size + 1) > keys.length) {
+    if (4 * (size + 1) > slots.length) {
       grow();
     }
-    int mask = keys.length - 1;
-    int i = spread(key) & mask;
-    while (values[i] != 0) {
-      i = (i + 1) & mask;
-    }
-    keys[i] = key;
-    values[i] = value + 1;
+    insert(slots, key, value + 1L);
     size++;
   }
 
@@ -70,20 +64,22 @@ public final class LongIntTable {
     return size;
   }
 
+  private static void insert(long[] s, long key, long stored) {
+    int mask = s.length - 2;
+    int i = (spread(key) << 1) & mask;
+    while (s[i + 1] != 0) {
+      i = (i + 2) & mask;
+    }
+    s[i] = key;
+    s[i + 1] = stored;
+  }
+
   private void grow() {
-    long[] oldKeys = keys;
-    int[] oldValues = values;
-    keys = new long[oldKeys.length * 2];
-    values = new int[oldKeys.length * 2];
-    int mask = keys.length - 1;
-    for (int j = 0; j < oldKeys.length; j++) {
-      if (oldValues[j] != 0) {
-        int i = spread(oldKeys[j]) & mask;
-        while (values[i] != 0) {
-          i = (i + 1) & mask;
-        }
-        keys[i] = oldKeys[j];
-        values[i] = oldValues[j];
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    for (int j = 0; j < old.length; j += 2) {
+      if (old[j + 1] != 0) {
+        insert(slots, old[j], old[j + 1]);
       }
     }
   }
