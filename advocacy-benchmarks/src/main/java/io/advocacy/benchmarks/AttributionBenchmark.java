@@ -25,15 +25,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * benchmark is one model over all paths, timed as a single shot. {@link #baselineScan} reads
  * every row once (channel hashes and counts) and is the baseline the models are compared to.
  *
- * <p>Bounded by default: one fork with {@code -Xmx512m} (the heap target), 2 warm-up and 5
+ * <p>Bounded by default: one fork with {@code -Xmx512m} (the heap target), 5 warm-up and 10
  * measured single shots per trial; the whole class takes a few minutes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Xmx512m")
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Warmup(iterations = 5)
+@Measurement(iterations = 10)
 public class AttributionBenchmark {
   /** The number of journeys. */
   @Param({"10000", "100000", "1000000"})

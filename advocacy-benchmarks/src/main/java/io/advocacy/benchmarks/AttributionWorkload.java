@@ -57,8 +57,8 @@ final class AttributionWorkload {
   /**
    * Generates journeys and aggregates them by path. Each journey is packed into one {@code long}
    * (its path in base 21, then the conversion value + 1 or 0 in the low 11 bits), the longs are
-   * sorted so equal paths are adjacent, and each run becomes a row; the rows are then shuffled
-   * with the same seed so that their order carries no locality.
+   * sorted so equal paths are adjacent, and each run becomes a row; the rows come in an order
+   * shuffled with the same seed, so that similar paths are not neighbours.
    *
    * @param journeys the number of journeys
    * @param seed the seed
@@ -80,13 +80,33 @@ final class AttributionWorkload {
       packed[j] = path << 11 | outcome;
     }
     Arrays.sort(packed);
-    List<PathRow> rows = new ArrayList<>();
-    for (int j = 0; j < journeys; ) {
-      long path = packed[j] >>> 11;
+    int[] runStart = new int[journeys + 1];
+    int runs = 0;
+    for (int j = 0; j < journeys; j++) {
+      if (j == 0 || packed[j] >>> 11 != packed[j - 1] >>> 11) {
+        runStart[runs++] = j;
+      }
+    }
+    runStart[runs] = journeys;
+    // rows in a seeded random order, each allocated in the order it is listed (as a parser
+    // would allocate them), so that reading them in order is not a random walk over the heap
+    int[] order = new int[runs];
+    for (int r = 0; r < runs; r++) {
+      order[r] = r;
+    }
+    Random shuffle = new Random(seed);
+    for (int r = runs - 1; r > 0; r--) {
+      int k = shuffle.nextInt(r + 1);
+      int t = order[r];
+      order[r] = order[k];
+      order[k] = t;
+    }
+    List<PathRow> rows = new ArrayList<>(runs);
+    for (int r : order) {
       long conversions = 0;
       long nulls = 0;
       long value = 0;
-      for (; j < journeys && packed[j] >>> 11 == path; j++) {
+      for (int j = runStart[r]; j < runStart[r + 1]; j++) {
         long outcome = packed[j] & 0x7FF;
         if (outcome == 0) {
           nulls++;
@@ -95,9 +115,8 @@ final class AttributionWorkload {
           value += outcome - 1;
         }
       }
-      rows.add(new PathRow(channels(path), conversions, nulls, value));
+      rows.add(new PathRow(channels(packed[runStart[r]] >>> 11), conversions, nulls, value));
     }
-    Collections.shuffle(rows, new Random(seed));
     return rows;
   }
 
