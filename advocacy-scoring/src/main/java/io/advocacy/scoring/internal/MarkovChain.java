@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The absorbing Markov chain of order k behind the Markov attribution model, built while
@@ -37,9 +38,11 @@ public final class MarkovChain {
   private static final double RELATIVE_TOLERANCE = 1e-13;
   private static final double ABSOLUTE_TOLERANCE = 1e-300;
   private static final int MAX_SWEEPS = 1_000_000;
+  private static final int DENSE_LIMIT = 1 << 21; // entries: 8 MB of ints
 
   private final int order;
   private final boolean mergeRepeats;
+  private final int denseLimit;
   private final Map<String, Integer> channelCodes = new HashMap<>();
   private final List<String> channelNames = new ArrayList<>();
 
@@ -53,7 +56,12 @@ public final class MarkovChain {
   private int nodes = 1; // node 0 is the empty window
   private int[] nodeState = new int[1 << 12];
 
-  private final LongIntTable edgeIndex = new LongIntTable(1 << 12);
+  // The edge of (state, next code): a dense array indexed state * stride + code (edge + 1, 0
+  // for none) while it stays small, else a hash table over packed (state << 32) | code keys.
+  private int stride = 1;
+  private int @Nullable [] dense = new int[1 << 10];
+  private @Nullable LongIntTable edgeIndex;
+  private int[] edgeCode = new int[1 << 12];
   private int edges;
   private int[] edgeFrom = new int[1 << 12];
   private int[] edgeTo = new int[1 << 12];
@@ -63,6 +71,11 @@ public final class MarkovChain {
   private int[] target = new int[0];
   private double[] probability = new double[0];
   private int[] sweep = new int[0];
+  // the rows again for solving: self-loops apart, targets doubled (index into the bounds)
+  private int[] solveStart = new int[0];
+  private int[] solveTarget = new int[0];
+  private double[] solveProbability = new double[0];
+  private double[] self = new double[0];
 
   /**
    * An empty chain.
@@ -71,17 +84,26 @@ public final class MarkovChain {
    * @param mergeRepeats whether repeated consecutive channels count as one
    */
   public MarkovChain(int order, boolean mergeRepeats) {
+    this(order, mergeRepeats, DENSE_LIMIT);
+  }
+
+  /** A chain whose dense edge array may hold at most {@code denseLimit} entries (tests). */
+  MarkovChain(int order, boolean mergeRepeats, int denseLimit) {
     if (order < 1) {
       throw new IllegalArgumentException("Markov order " + order + " is below 1");
     }
     this.order = order;
     this.mergeRepeats = mergeRepeats;
+    this.denseLimit = denseLimit;
     int capacity = 1 << 10;
     windows = new int[capacity * order];
     windowLength = new int[capacity];
     converted = new double[capacity];
     lost = new double[capacity];
     Arrays.fill(nodeState, -1);
+    if ((long) capacity * stride > denseLimit) {
+      toHashTable();
+    }
   }
 
   /**
@@ -96,6 +118,9 @@ public final class MarkovChain {
       code = channelNames.size();
       channelCodes.put(channel, code);
       channelNames.add(channel);
+      if (code >= stride && dense != null) {
+        widen();
+      }
     }
     return code;
   }
@@ -127,12 +152,7 @@ public final class MarkovChain {
         continue;
       }
       last = c;
-      long key = ((long) state << 32) | c;
-      int e = edgeIndex.get(key);
-      if (e < 0) {
-        e = newEdge(state, next(state, c));
-        edgeIndex.putNew(key, e);
-      }
+      int e = edge(state, c);
       edgeCount[e] += n;
       state = edgeTo[e];
     }
@@ -140,16 +160,70 @@ public final class MarkovChain {
     lost[state] += nulls;
   }
 
-  private int newEdge(int from, int to) {
+  /** The edge out of {@code state} on channel {@code c}, added if new. */
+  private int edge(int state, int c) {
+    int[] d = dense;
+    if (d != null) {
+      int e = d[state * stride + c] - 1;
+      if (e < 0) {
+        e = newEdge(state, c);
+        // a new state may have grown the dense array or replaced it by the hash table
+        int[] now = dense;
+        if (now != null) {
+          now[state * stride + c] = e + 1;
+        } else {
+          edgeIndex.putNew(((long) state << 32) | c, e);
+        }
+      }
+      return e;
+    }
+    long key = ((long) state << 32) | c;
+    LongIntTable index = edgeIndex;
+    int e = index.get(key);
+    if (e < 0) {
+      e = newEdge(state, c);
+      index.putNew(key, e);
+    }
+    return e;
+  }
+
+  private int newEdge(int from, int c) {
+    int to = next(from, c);
     if (edges == edgeFrom.length) {
       int capacity = edges * 2;
       edgeFrom = Arrays.copyOf(edgeFrom, capacity);
       edgeTo = Arrays.copyOf(edgeTo, capacity);
+      edgeCode = Arrays.copyOf(edgeCode, capacity);
       edgeCount = Arrays.copyOf(edgeCount, capacity);
     }
     edgeFrom[edges] = from;
     edgeTo[edges] = to;
+    edgeCode[edges] = c;
     return edges++;
+  }
+
+  /** Doubles the dense array's stride for a new channel code, or drops it if too large. */
+  private void widen() {
+    int wider = stride * 2;
+    if ((long) windowLength.length * wider > denseLimit) {
+      toHashTable();
+      return;
+    }
+    int[] d = new int[windowLength.length * wider];
+    for (int s = 0; s < states; s++) {
+      System.arraycopy(dense, s * stride, d, s * wider, stride);
+    }
+    dense = d;
+    stride = wider;
+  }
+
+  private void toHashTable() {
+    LongIntTable index = new LongIntTable(Math.max(1 << 12, edges * 2));
+    for (int e = 0; e < edges; e++) {
+      index.putNew(((long) edgeFrom[e] << 32) | edgeCode[e], e);
+    }
+    edgeIndex = index;
+    dense = null;
   }
 
   /** The state after {@code state} when channel {@code c} follows. */
@@ -204,6 +278,13 @@ public final class MarkovChain {
       windowLength = Arrays.copyOf(windowLength, capacity);
       converted = Arrays.copyOf(converted, capacity);
       lost = Arrays.copyOf(lost, capacity);
+      if (dense != null) {
+        if ((long) capacity * stride > denseLimit) {
+          toHashTable();
+        } else {
+          dense = Arrays.copyOf(dense, capacity * stride);
+        }
+      }
     }
     return states++;
   }
@@ -265,6 +346,23 @@ public final class MarkovChain {
       }
     }
     sweep[k] = START;
+    solveStart = new int[n + 1];
+    solveTarget = new int[target.length];
+    solveProbability = new double[target.length];
+    self = new double[n];
+    int m = 0;
+    for (int s = 0; s < n; s++) {
+      solveStart[s] = m;
+      for (int j = rowStart[s]; j < rowStart[s + 1]; j++) {
+        if (target[j] == s) {
+          self[s] += probability[j];
+        } else {
+          solveTarget[m] = 2 * target[j];
+          solveProbability[m++] = probability[j];
+        }
+      }
+    }
+    solveStart[n] = m;
   }
 
   /**
@@ -333,16 +431,13 @@ public final class MarkovChain {
     // Two Gauss-Seidel sequences bracket the answer: from 0 they rise monotonically to it,
     // from 1 they fall monotonically to it (the chain is non-negative and every transient
     // state reaches an absorbing one, because each state was entered by a path that ended).
-    double[] low = new double[n];
-    double[] high = new double[n];
-    Arrays.fill(high, 1);
-    low[CONVERSION] = 1;
-    high[NULL] = 0;
+    // bound[2s] is the lower bound of state s, bound[2s + 1] its upper bound.
+    double[] bound = new double[2 * n];
     for (int s = 0; s < n; s++) {
-      if (dead[s]) {
-        high[s] = 0;
-      }
+      bound[2 * s + 1] = dead[s] ? 0 : 1;
     }
+    bound[2 * CONVERSION] = 1;
+    bound[2 * NULL + 1] = 0;
     for (int round = 0; round < MAX_SWEEPS; round++) {
       boolean moved = false;
       for (int s : sweep) {
@@ -351,39 +446,40 @@ public final class MarkovChain {
         }
         double lo = 0;
         double hi = 0;
-        double self = 0;
-        for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
-          int t = target[k];
-          if (t == s) {
-            self += probability[k];
-          } else {
-            lo += probability[k] * low[t];
-            hi += probability[k] * high[t];
-          }
+        for (int k = solveStart[s]; k < solveStart[s + 1]; k++) {
+          int t = solveTarget[k];
+          double p = solveProbability[k];
+          lo += p * bound[t];
+          hi += p * bound[t + 1];
         }
-        if (self > 0) {
+        double loop = self[s];
+        if (loop > 0) {
           // a self-loop is solved exactly within the state: x = rest / (1 - p(s, s))
-          lo = self >= 1 ? 0 : lo / (1 - self);
-          hi = self >= 1 ? 0 : hi / (1 - self);
+          lo = loop >= 1 ? 0 : lo / (1 - loop);
+          hi = loop >= 1 ? 0 : hi / (1 - loop);
         }
         // rounding cannot carry either bound past the other
-        lo = Math.max(lo, low[s]);
-        hi = Math.min(hi, high[s]);
-        if (lo != low[s] || hi != high[s]) {
+        double oldLow = bound[2 * s];
+        double oldHigh = bound[2 * s + 1];
+        lo = Math.max(lo, oldLow);
+        hi = Math.min(hi, oldHigh);
+        if (lo != oldLow || hi != oldHigh) {
           moved = true;
         }
-        low[s] = lo;
-        high[s] = Math.max(hi, lo);
+        bound[2 * s] = lo;
+        bound[2 * s + 1] = Math.max(hi, lo);
       }
-      double gap = high[START] - low[START];
-      if (low[START] == 0 && gap <= ABSOLUTE_TOLERANCE) {
+      double low = bound[2 * START];
+      double high = bound[2 * START + 1];
+      double gap = high - low;
+      if (low == 0 && gap <= ABSOLUTE_TOLERANCE) {
         return 0; // no conversion is reachable: the lower bound never left 0
       }
-      if (gap <= RELATIVE_TOLERANCE * low[START] || !moved) {
-        return (low[START] + high[START]) / 2;
+      if (gap <= RELATIVE_TOLERANCE * low || !moved) {
+        return (low + high) / 2;
       }
     }
     throw new IllegalStateException("P(conversion) not bracketed within " + MAX_SWEEPS
-        + " sweeps: between " + low[START] + " and " + high[START]);
+        + " sweeps: between " + bound[2 * START] + " and " + bound[2 * START + 1]);
   }
 }
