@@ -15,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Channels get integer codes in order of first sight. A state is the window of the last k
  * channel codes (shorter at the start of a path); windows are interned through a trie whose
  * nodes are keyed by packed {@code (parent node << 32) | code} longs, so any order and any
- * number of channels work without boxing. Transitions are counted per packed {@code (state <<
- * 32) | next channel code} key, which also caches the next state, so reading a touch is one
- * primitive hash probe; conversions and nulls are counted per state in plain arrays. {@link
- * #freeze()} turns the counts into compressed sparse rows of probabilities.
+ * number of channels work without boxing. Transitions are counted per edge (state, next
+ * channel code), and the edge also caches the next state, so reading a touch is one look-up:
+ * in a dense array indexed {@code state * stride + code} while that stays under 2M entries
+ * (20 channels at order 3: 8,420 states × 32), else in a primitive hash table over packed
+ * {@code (state << 32) | code} keys. Conversions and nulls are counted per state in plain
+ * arrays. {@link #freeze()} turns the counts into compressed sparse rows of probabilities.
  *
  * <p>P(conversion) is bracketed by two Gauss–Seidel iterations over the transient states, one
  * from 0 rising monotonically to the solution and one from 1 (or from a known upper bound)
