@@ -1,8 +1,8 @@
 package io.advocacy.scoring.attribution;
 
 import io.advocacy.core.touchpoint.Touchpoint;
+import io.advocacy.scoring.internal.MarkovChain;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,12 +25,15 @@ import java.util.TreeSet;
  *       channels; the removal effect of a channel is {@code 1 − P(conversion without it) /
  *       P(conversion)}, where removing it sends every transition into a state containing it to
  *       null; conversions and value are credited in proportion to removal effects.
- *       Probabilities are solved by two Gauss–Seidel iterations over the sparse transient
- *       states, one from 0 rising monotonically to the solution and one from 1 falling
- *       monotonically to it; they stop when the two bounds of P(conversion) from the start are
- *       within a relative 1e-13 of each other (or stop moving in floating point), and the
- *       midpoint is used (a self-loop is solved exactly within its state) — a proven bracket, deterministic, no simulation. If a chain cannot be
- *       bracketed within a million sweeps an {@link IllegalStateException} gives both bounds.
+ *       The chain is counted while streaming over the rows (integer channel codes, primitive
+ *       tables keyed by packed longs, no object per journey). Probabilities are solved by two
+ *       Gauss–Seidel iterations over the sparse transient states (longest windows first), one
+ *       from 0 rising monotonically to the solution and one from 1 falling monotonically to
+ *       it; they stop when the two bounds of P(conversion) from the start are within a
+ *       relative 1e-13 of each other (or stop moving in floating point), and the midpoint is
+ *       used (a self-loop is solved exactly within its state) — a proven bracket,
+ *       deterministic, no simulation. If a chain cannot be bracketed within a million sweeps
+ *       an {@link IllegalStateException} gives both bounds.
  *   <li>{@link #shapleySimplified}: the simplified Shapley value of Zhao et al. 2018 over each
  *       converting journey's distinct channels — a channel gets {@code conversions(T) / |T|} of
  *       every observed channel set {@code T} it is in; exact and linear in the distinct sets.
@@ -44,12 +47,8 @@ import java.util.TreeSet;
  * <p>Stateless; thread-safe.
  */
 public final class Attribution {
-  private static final double RELATIVE_TOLERANCE = 1e-13;
-  private static final double ABSOLUTE_TOLERANCE = 1e-300;
-
   /** The most players {@link #shapley} accepts: coalitions are held as 64-bit masks. */
   public static final int MAX_PLAYERS = 63;
-  private static final int MAX_SWEEPS = 1_000_000;
 
   private Attribution() {}
 
@@ -122,24 +121,22 @@ public final class Attribution {
     if (order < 1) {
       throw new IllegalArgumentException("Markov order " + order + " is below 1");
     }
-    Chain chain = new Chain(order);
+    MarkovChain chain = new MarkovChain(order, mergeRepeats);
     double totalConversions = 0;
     double totalValue = 0;
+    int[] codes = new int[16];
     for (PathRow r : rows) {
-      List<String> seq = mergeRepeats ? merged(r.channels()) : r.channels();
-      int[] codes = chain.codes(seq);
-      long n = r.conversions() + r.nulls();
-      if (n == 0) {
+      List<String> seq = r.channels();
+      if (codes.length < seq.size()) {
+        codes = new int[Math.max(seq.size(), codes.length * 2)];
+      }
+      for (int i = 0; i < seq.size(); i++) {
+        codes[i] = chain.code(seq.get(i));
+      }
+      if (r.conversions() + r.nulls() == 0) {
         continue;
       }
-      int previous = Chain.START;
-      for (int i = 0; i < codes.length; i++) {
-        int state = chain.state(codes, i);
-        chain.add(previous, state, n);
-        previous = state;
-      }
-      chain.add(previous, Chain.CONVERSION, r.conversions());
-      chain.add(previous, Chain.NULL, r.nulls());
+      chain.add(codes, seq.size(), r.conversions(), r.nulls());
       totalConversions += r.conversions();
       totalValue += r.value();
     }
@@ -160,7 +157,8 @@ public final class Attribution {
     }
     String name = "markov_order_" + order + (mergeRepeats ? "_merged" : "");
     return new MarkovResult(new AttributionResult(name, credit, Map.of(), Map.of(), false), p,
-        effects, chain.probabilities());
+        effects, chain.probabilities(MarkovResult.START, MarkovResult.CONVERSION,
+            MarkovResult.NULL));
   }
 
   /**
@@ -365,228 +363,5 @@ public final class Attribution {
     });
     return new AttributionResult(byChannel.model(), byChannel.byChannel(), advocates,
         journeyCredit, true);
-  }
-
-  private static List<String> merged(List<String> seq) {
-    List<String> out = new ArrayList<>();
-    for (String c : seq) {
-      if (out.isEmpty() || !out.get(out.size() - 1).equals(c)) {
-        out.add(c);
-      }
-    }
-    return out;
-  }
-
-  private static String window(List<String> seq, int i, int order) {
-    return String.join(" > ", seq.subList(Math.max(0, i - order + 1), i + 1));
-  }
-
-  /**
-   * The absorbing chain over integer-coded states: channels get codes in order of first sight,
-   * a state is the window of the last k channel codes (looked up by a packed key), transitions
-   * are summed in a hash map while reading and frozen into compressed rows for solving.
-   */
-  private static final class Chain {
-    static final int START = 0;
-    static final int CONVERSION = 1;
-    static final int NULL = 2;
-
-    private final int order;
-    private final Map<String, Integer> channelCodes = new LinkedHashMap<>();
-    private final List<String> channelNames = new ArrayList<>();
-    private final Map<Object, Integer> stateIds = new HashMap<>();
-    private final List<int[]> stateWindows = new ArrayList<>();
-    private final Map<Long, double[]> counts = new HashMap<>();
-    private int[] rowStart;
-    private int[] target;
-    private double[] probability;
-
-    Chain(int order) {
-      this.order = order;
-      stateWindows.add(new int[0]);
-      stateWindows.add(new int[0]);
-      stateWindows.add(new int[0]);
-    }
-
-    int[] codes(List<String> seq) {
-      int[] codes = new int[seq.size()];
-      for (int i = 0; i < codes.length; i++) {
-        String c = seq.get(i);
-        Integer code = channelCodes.get(c);
-        if (code == null) {
-          code = channelNames.size();
-          channelCodes.put(c, code);
-          channelNames.add(c);
-        }
-        codes[i] = code;
-      }
-      return codes;
-    }
-
-    /** The channels, indexed by code. */
-    List<String> channels() {
-      return channelNames;
-    }
-
-    int state(int[] codes, int i) {
-      int from = Math.max(0, i - order + 1);
-      Object key;
-      if (order <= 3 && channelNames.size() < 0xFFFF) {
-        long packed = 0; // up to three 16-bit codes + 1, so shorter windows differ
-        for (int k = from; k <= i; k++) {
-          packed = (packed << 16) | (codes[k] + 1);
-        }
-        key = packed;
-      } else {
-        List<Integer> list = new ArrayList<>(i + 1 - from);
-        for (int k = from; k <= i; k++) {
-          list.add(codes[k]);
-        }
-        key = list;
-      }
-      Integer id = stateIds.get(key);
-      if (id == null) {
-        id = stateWindows.size();
-        stateIds.put(key, id);
-        stateWindows.add(Arrays.copyOfRange(codes, from, i + 1));
-      }
-      return id;
-    }
-
-    void add(int from, int to, double count) {
-      if (count != 0) {
-        counts.computeIfAbsent(((long) from << 32) | to, k -> new double[1])[0] += count;
-      }
-    }
-
-    void freeze() {
-      int n = stateWindows.size();
-      int[] degree = new int[n + 1];
-      double[] total = new double[n];
-      for (Map.Entry<Long, double[]> e : counts.entrySet()) {
-        int from = (int) (e.getKey() >>> 32);
-        degree[from + 1]++;
-        total[from] += e.getValue()[0];
-      }
-      rowStart = new int[n + 1];
-      for (int s = 0; s < n; s++) {
-        rowStart[s + 1] = rowStart[s] + degree[s + 1];
-      }
-      target = new int[counts.size()];
-      probability = new double[counts.size()];
-      int[] fill = Arrays.copyOf(rowStart, n);
-      for (Map.Entry<Long, double[]> e : counts.entrySet()) {
-        int from = (int) (e.getKey() >>> 32);
-        int k = fill[from]++;
-        target[k] = (int) (long) e.getKey();
-        probability[k] = e.getValue()[0] / total[from];
-      }
-    }
-
-    private String name(int state) {
-      if (state == START) {
-        return MarkovResult.START;
-      }
-      if (state == CONVERSION) {
-        return MarkovResult.CONVERSION;
-      }
-      if (state == NULL) {
-        return MarkovResult.NULL;
-      }
-      StringBuilder b = new StringBuilder();
-      for (int c : stateWindows.get(state)) {
-        if (b.length() > 0) {
-          b.append(" > ");
-        }
-        b.append(channelNames.get(c));
-      }
-      return b.toString();
-    }
-
-    Map<String, Map<String, Double>> probabilities() {
-      Map<String, Map<String, Double>> m = new TreeMap<>();
-      for (int s = 0; s + 1 < rowStart.length; s++) {
-        if (rowStart[s] == rowStart[s + 1]) {
-          continue;
-        }
-        Map<String, Double> row = new TreeMap<>();
-        for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
-          row.put(name(target[k]), probability[k]);
-        }
-        m.put(name(s), row);
-      }
-      return m;
-    }
-
-    /** P(conversion) from the start, with one channel code's states sent to null (-1: none). */
-    double conversionProbability(int removed) {
-      int n = stateWindows.size();
-      boolean[] dead = new boolean[n];
-      if (removed >= 0) {
-        for (int s = 3; s < n; s++) {
-          for (int c : stateWindows.get(s)) {
-            if (c == removed) {
-              dead[s] = true;
-              break;
-            }
-          }
-        }
-      }
-      // Two Gauss-Seidel sequences bracket the answer: from 0 they rise monotonically to it,
-      // from 1 they fall monotonically to it (the chain is non-negative and every transient
-      // state reaches an absorbing one, because each state was entered by a path that ended).
-      double[] low = new double[n];
-      double[] high = new double[n];
-      Arrays.fill(high, 1);
-      low[CONVERSION] = 1;
-      high[NULL] = 0;
-      for (int s = 0; s < n; s++) {
-        if (dead[s]) {
-          high[s] = 0;
-        }
-      }
-      for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-        boolean moved = false;
-        for (int s = 0; s < n; s++) {
-          if (s == CONVERSION || s == NULL || dead[s]) {
-            continue;
-          }
-          double lo = 0;
-          double hi = 0;
-          double self = 0;
-          for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
-            int t = target[k];
-            if (t == s) {
-              self += probability[k];
-            } else {
-              lo += probability[k] * low[t];
-              hi += probability[k] * high[t];
-            }
-          }
-          if (self > 0) {
-            // a self-loop is solved exactly within the state: x = rest / (1 - p(s, s))
-            lo = self >= 1 ? 0 : lo / (1 - self);
-            hi = self >= 1 ? 0 : hi / (1 - self);
-          }
-          // rounding cannot carry either bound past the other
-          lo = Math.max(lo, low[s]);
-          hi = Math.min(hi, high[s]);
-          if (lo != low[s] || hi != high[s]) {
-            moved = true;
-          }
-          low[s] = lo;
-          high[s] = Math.max(hi, lo);
-        }
-        double gap = high[START] - low[START];
-        if (low[START] == 0 && gap <= ABSOLUTE_TOLERANCE) {
-          return 0; // no conversion is reachable: the lower bound never left 0
-        }
-        if (gap <= RELATIVE_TOLERANCE * low[START] || !moved) {
-          return (low[START] + high[START]) / 2;
-        }
-      }
-      throw new IllegalStateException("P(conversion) not bracketed within " + MAX_SWEEPS
-          + " sweeps: between " + low[START] + " and " + high[START]);
-    }
   }
 }
