@@ -271,6 +271,24 @@ class AdvocateScorerTest {
   }
 
   @Test
+  void signalIdsAndCustomerIdsWithCollidingHashesAreStillTold() {
+    // "Aa" and "BB" have the same String.hashCode, so these ids share a fingerprint.
+    assertThat("s-Aa".hashCode()).isEqualTo("s-BB".hashCode());
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).build();
+    CustomerId aa = CustomerId.of("c-Aa");
+    CustomerId bb = CustomerId.of("c-BB");
+    assertThat(scorer.apply(usage("s-Aa", aa, T0, 10)).status()).isEqualTo(ScoreUpdate.Status.APPLIED);
+    assertThat(scorer.apply(usage("s-BB", aa, T0, 10)).status()).isEqualTo(ScoreUpdate.Status.APPLIED);
+    assertThat(scorer.apply(usage("s-AaBB", bb, T0, 5)).status()).isEqualTo(ScoreUpdate.Status.APPLIED);
+    assertThat(scorer.apply(usage("s-BBAa", bb, T0, 5)).status()).isEqualTo(ScoreUpdate.Status.APPLIED);
+    assertThat(scorer.apply(usage("s-BB", bb, T0, 5)).status()).isEqualTo(ScoreUpdate.Status.DUPLICATE);
+    assertThat(scorer.customers()).isEqualTo(2);
+    // 100 · tanh(20 / 10) = 96.403 and 100 · tanh(10 / 10) = 76.159
+    assertThat(scorer.scoreOf(aa, T0)).isCloseTo(100 * Math.tanh(2), within(1e-9));
+    assertThat(scorer.scoreOf(bb, T0)).isCloseTo(100 * Math.tanh(1), within(1e-9));
+  }
+
+  @Test
   void aRestoredScorerReportsTheSameTierChangesAsTheOriginal() throws Exception {
     for (boolean tickedBefore : new boolean[] {false, true}) {
       AdvocateScorer.Builder builder = AdvocateScorer.builder(engagementModel());
