@@ -42,6 +42,8 @@ public final class CustomerTable {
   private long[] state;
   private final IdArena arena;
   private int size;
+  /** What {@link #touch} read, folded, so that its reads are not left out. */
+  private long touched;
 
   /**
    * An empty table.
@@ -127,6 +129,27 @@ public final class CustomerTable {
     if (size * 2 > t.length) {
       rehash(t.length * 2);
     }
+    return i;
+  }
+
+  /**
+   * Reads, without changing anything, the memory a lookup of an id with this hash code will
+   * read first: its table slot and, if taken, the record and id characters it points to. Doing
+   * this for a batch of ids before looking them up lets their cache misses overlap.
+   *
+   * @param hashCode the id's {@link String#hashCode()}
+   * @return the index the slot points to, maybe another id's, or -1 if it is empty
+   */
+  public int touch(int hashCode) {
+    long[] t = table;
+    long e = t[mix(hashCode) & (t.length - 1)];
+    if (e == 0) {
+      return -1;
+    }
+    int i = (int) (e & INDEX_MASK) - 1;
+    long[] st = state;
+    int at = BASE + i * STRIDE;
+    touched ^= (at < st.length ? st[at] : 0) ^ arena.byteAt(offsetOf(e));
     return i;
   }
 

@@ -159,6 +159,16 @@ public final class IdArena {
   }
 
   /**
+   * One stored byte.
+   *
+   * @param offset an offset below {@link #used()}
+   * @return the byte
+   */
+  public byte byteAt(int offset) {
+    return bytes[offset];
+  }
+
+  /**
    * Bytes in use.
    *
    * @return the count

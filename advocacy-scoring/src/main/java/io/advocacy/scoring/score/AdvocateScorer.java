@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -102,6 +103,9 @@ public final class AdvocateScorer {
   private final DueHeap due = new DueHeap();
   private Contribution @Nullable [] @Nullable [] top;
   private long recomputed;
+  /** What {@link #applyAll} read ahead, folded, so that its reads are not left out. */
+  private long readAhead;
+  private static final int READ_AHEAD = 32;
   private int[] dirtyList = new int[16];
   private int dirtyCount;
 
@@ -163,7 +167,53 @@ public final class AdvocateScorer {
    * @return what it did
    */
   public synchronized ScoreUpdate apply(Signal signal) {
-    Objects.requireNonNull(signal, "signal");
+    return applyOne(Objects.requireNonNull(signal, "signal"));
+  }
+
+  /**
+   * Applies signals in order, with the same result as {@link #apply} on each in turn, but
+   * faster for a large population: the scorer reads ahead the memory of the next few dozen
+   * signals' customers and ids before applying them, so that their cache misses overlap.
+   *
+   * @param signals the signals
+   * @return what each did, in the same order
+   */
+  public synchronized List<ScoreUpdate> applyAll(List<Signal> signals) {
+    ScoreUpdate[] out = new ScoreUpdate[signals.size()];
+    int[] hashes = new int[READ_AHEAD];
+    int[] found = new int[READ_AHEAD];
+    for (int from = 0; from < out.length; from += READ_AHEAD) {
+      int to = Math.min(out.length, from + READ_AHEAD);
+      long folded = 0;
+      for (int k = from; k < to; k++) {
+        Signal s = Objects.requireNonNull(signals.get(k), "signal");
+        hashes[k - from] = s.subject().value().hashCode();
+      }
+      for (int k = from; k < to; k++) {
+        found[k - from] = index.touch(hashes[k - from]);
+        folded ^= seen.touch(signals.get(k).id().value());
+      }
+      if (topK > 0) { // the contributions kept for explanations, one more step on
+        for (int k = 0; k < to - from; k++) {
+          Contribution[] kept = found[k] < 0 ? null : keptOf(found[k]);
+          if (kept != null) {
+            for (Contribution x : kept) {
+              if (x != null) {
+                folded ^= x.at;
+              }
+            }
+          }
+        }
+      }
+      readAhead ^= folded;
+      for (int k = from; k < to; k++) {
+        out[k] = applyOne(signals.get(k));
+      }
+    }
+    return Collections.unmodifiableList(Arrays.asList(out));
+  }
+
+  private ScoreUpdate applyOne(Signal signal) {
     if (!(signal.subject() instanceof CustomerId customer)) {
       return new ScoreUpdate(ScoreUpdate.Status.IGNORED, ScoreUpdate.ANONYMOUS);
     }

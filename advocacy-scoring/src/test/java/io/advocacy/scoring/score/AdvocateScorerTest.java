@@ -271,6 +271,35 @@ class AdvocateScorerTest {
   }
 
   @Test
+  void applyingABatchDoesWhatApplyingEachInTurnDoes() {
+    ScoringModel model = ScoringModels.forIndustry(Industry.B2B_SAAS);
+    SignalType[] types = {SignalType.PRODUCT_USAGE, SignalType.NPS_ANSWERED, SignalType.REVIEW_POSTED,
+        SignalType.COMPLAINT_OPENED, SignalType.COMPLAINT_CLOSED};
+    qt().withExamples(100)
+        .forAll(lists().of(integers().between(0, 5_000)).ofSizeBetween(0, 200))
+        .checkAssert(codes -> {
+          List<Signal> signals = new ArrayList<>();
+          for (int c : codes) {
+            // ids repeat (duplicates), complaint_closed is not in the model, some subjects are anonymous
+            signals.add(Signal.of(SignalId.of("s-" + c % 150), c % 17 == 0 ? AnonymousId.of("v")
+                    : CustomerId.of("c-" + c % 40), types[c % types.length],
+                days(c % 90), types[c % types.length].equals(SignalType.NPS_ANSWERED) ? c % 11 : c % 6));
+          }
+          AdvocateScorer one = AdvocateScorer.builder(model).build();
+          List<ScoreUpdate> each = new ArrayList<>();
+          signals.forEach(s -> each.add(one.apply(s)));
+          AdvocateScorer all = AdvocateScorer.builder(model).build();
+          assertThat(all.applyAll(signals)).isEqualTo(each);
+          assertThat(all.customers()).isEqualTo(one.customers());
+          for (int i = 0; i < 40; i++) {
+            CustomerId who = CustomerId.of("c-" + i);
+            assertThat(all.explain(who, days(100))).isEqualTo(one.explain(who, days(100)));
+          }
+          assertThat(all.tick(days(100))).isEqualTo(one.tick(days(100)));
+        });
+  }
+
+  @Test
   void signalIdsAndCustomerIdsWithCollidingHashesAreStillTold() {
     // "Aa" and "BB" have the same String.hashCode, so these ids share a fingerprint.
     assertThat("s-Aa".hashCode()).isEqualTo("s-BB".hashCode());
