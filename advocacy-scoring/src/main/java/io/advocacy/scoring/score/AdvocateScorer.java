@@ -193,11 +193,14 @@ public final class AdvocateScorer {
         found[k - from] = index.touch(hashes[k - from]);
         folded ^= seen.touch(signals.get(k).id().value());
       }
-      if (topK > 0) { // the contributions kept for explanations, one more step on
+      if (topK > 0) { // the contributions kept for the signal's component, one more step on
         for (int k = 0; k < to - from; k++) {
           Contribution[] kept = found[k] < 0 ? null : keptOf(found[k]);
-          if (kept != null) {
-            for (Contribution x : kept) {
+          SignalRule rule = kept == null ? null : model.signals().get(signals.get(from + k).type());
+          if (rule != null) {
+            int at = rule.component().ordinal() * topK;
+            for (int s = at; s < at + topK; s++) {
+              Contribution x = kept[s];
               if (x != null) {
                 folded ^= x.at;
               }
@@ -646,8 +649,9 @@ public final class AdvocateScorer {
 
   /**
    * Keeps a contribution if it is among its component's {@code topK} largest (by {@code log|c| +
-   * rate · at}, ties to the smaller id). A customer's kept contributions lie unsorted in one array
-   * that grows up to {@code C · topK}; nothing is allocated for a contribution not kept.
+   * rate · at}, ties to the smaller id). A customer's kept contributions lie in one array of
+   * {@code C · topK} slots, component by component, so that a signal looks at its own
+   * component's {@code topK} slots only; nothing is allocated for a contribution not kept.
    */
   private void remember(int i, String id, SignalType type, long at, int j, double c) {
     double rank = Math.log(Math.abs(c)) + rate[j] * at;
@@ -657,38 +661,27 @@ public final class AdvocateScorer {
           : Arrays.copyOf(all, Math.max(all.length * 2, i + 1));
       top = all;
     }
-    Contribution[] kept = all[i];
-    if (kept == null) {
-      kept = new Contribution[Math.min(2, C * topK)];
-      all[i] = kept;
+    Contribution[] slots = all[i];
+    if (slots == null) {
+      slots = new Contribution[C * topK];
+      all[i] = slots;
     }
-    int count = 0;
+    int from = j * topK;
     int worst = -1;
-    int free = -1;
-    for (int s = 0; s < kept.length; s++) {
-      Contribution x = kept[s];
+    for (int s = from; s < from + topK; s++) {
+      Contribution x = slots[s];
       if (x == null) {
-        free = s;
-        break; // filled from the front
+        slots[s] = new Contribution(id, type, at, j, c, rank);
+        return;
       }
-      if (x.component == j) {
-        count++;
-        if (worst < 0 || x.rank < kept[worst].rank
-            || (x.rank == kept[worst].rank && x.id.compareTo(kept[worst].id) > 0)) {
-          worst = s;
-        }
+      if (worst < 0 || x.rank < slots[worst].rank
+          || (x.rank == slots[worst].rank && x.id.compareTo(slots[worst].id) > 0)) {
+        worst = s;
       }
     }
-    if (count < topK) {
-      if (free < 0) { // fewer than C · topK are kept, so the array may grow
-        free = kept.length;
-        kept = Arrays.copyOf(kept, Math.min(C * topK, kept.length * 2));
-        all[i] = kept;
-      }
-      kept[free] = new Contribution(id, type, at, j, c, rank);
-    } else if (rank > kept[worst].rank
-        || (rank == kept[worst].rank && id.compareTo(kept[worst].id) < 0)) {
-      kept[worst] = new Contribution(id, type, at, j, c, rank);
+    if (rank > slots[worst].rank
+        || (rank == slots[worst].rank && id.compareTo(slots[worst].id) < 0)) {
+      slots[worst] = new Contribution(id, type, at, j, c, rank);
     }
   }
 

@@ -72,6 +72,8 @@ class IdTablesTest {
     }
     for (int i = 0; i < ids.length; i++) {
       assertThat(arena.read(at[i])).isEqualTo(ids[i]);
+      assertThat(arena.hashCode(at[i])).isEqualTo(ids[i].hashCode()); // what a rehash uses
+      assertThat(at[i] % 4).isZero();
       for (int j = 0; j < ids.length; j++) {
         assertThat(arena.matches(at[i], ids[j])).isEqualTo(i == j);
       }
