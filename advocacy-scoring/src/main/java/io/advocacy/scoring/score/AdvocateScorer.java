@@ -177,8 +177,12 @@ public final class AdvocateScorer {
    *
    * @param signals the signals
    * @return what each did, in the same order
+   * @throws NullPointerException if the list or a signal is null (then none is applied)
    */
   public synchronized List<ScoreUpdate> applyAll(List<Signal> signals) {
+    for (Signal s : signals) {
+      Objects.requireNonNull(s, "signal");
+    }
     ScoreUpdate[] out = new ScoreUpdate[signals.size()];
     int[] hashes = new int[READ_AHEAD];
     int[] found = new int[READ_AHEAD];
@@ -186,8 +190,7 @@ public final class AdvocateScorer {
       int to = Math.min(out.length, from + READ_AHEAD);
       long folded = 0;
       for (int k = from; k < to; k++) {
-        Signal s = Objects.requireNonNull(signals.get(k), "signal");
-        hashes[k - from] = s.subject().value().hashCode();
+        hashes[k - from] = signals.get(k).subject().value().hashCode();
       }
       for (int k = from; k < to; k++) {
         found[k - from] = index.touch(hashes[k - from]);

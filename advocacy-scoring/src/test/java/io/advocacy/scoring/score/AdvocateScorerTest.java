@@ -297,6 +297,12 @@ class AdvocateScorerTest {
           }
           assertThat(all.tick(days(100))).isEqualTo(one.tick(days(100)));
         });
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).build();
+    List<Signal> withNull = new ArrayList<>(List.of(usage("s-1", ADA, T0, 1)));
+    withNull.add(null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> scorer.applyAll(withNull))
+        .isInstanceOf(NullPointerException.class);
+    assertThat(scorer.customers()).isZero(); // nothing applied
   }
 
   @Test
