@@ -6,12 +6,13 @@ import io.advocacy.core.signal.Signal;
 import io.advocacy.core.signal.SignalType;
 import io.advocacy.scoring.AdvocateTier;
 import io.advocacy.scoring.internal.DueHeap;
-import io.advocacy.scoring.internal.IdIndex;
+import io.advocacy.scoring.internal.CustomerTable;
 import io.advocacy.scoring.internal.SeenIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -34,15 +35,19 @@ import org.jspecify.annotations.Nullable;
  * {@link ScoreUpdate#TIME_OUT_OF_RANGE}, and read instants outside that range are clamped to
  * it, so that no time arithmetic can overflow.
  *
- * <p>The state is kept in primitive arrays: per customer six doubles, a reference instant, a
- * tier and a place in the timer heap, plus the id; about 120 bytes with a short id (the
- * benchmarks measure it). The explanation's top contributions cost {@code 6 · k} small objects
- * per customer more, and de-duplication about 16–32 bytes per signal id in the horizon.
+ * <p>The state is kept in primitive arrays, laid out so that an update touches few cache
+ * lines: per customer one 64-byte record (six sums, the reference instant, the tier), a slot in
+ * an open-addressing id table and the id's characters, plus a place in the timer heap once
+ * ticked; about 100–120 bytes with a short id (the benchmarks measure it). The explanation's
+ * top contributions cost up to {@code 6 · k} small objects per customer more (one per kept
+ * signal), and de-duplication about 16–32 bytes per signal id in the horizon plus the id's
+ * characters.
  *
  * <h2>De-duplication</h2>
  *
  * A signal id seen within the horizon (default 30 days of event time) changes nothing, whatever
- * its content. Ids are remembered as 64-bit hashes (see the README for the collision odds).
+ * its content. It is exact: ids are looked up by a fingerprint and confirmed by their
+ * characters, so two different ids are never taken for one another.
  *
  * <h2>Tiers and time</h2>
  *
@@ -84,15 +89,23 @@ public final class AdvocateScorer {
   private final double[] inverseScale;
   private final int topK;
   private final Consumer<TierChange> listener;
-  private final IdIndex index = new IdIndex();
+  private static final int S = CustomerTable.STRIDE;
+  private static final int B = CustomerTable.BASE;
+  private static final int REF = CustomerTable.REF;
+  private static final int META = CustomerTable.META;
+  /** The bit of a customer's {@code META} slot set while it waits for the next tick. */
+  private static final long DIRTY = 0b100;
+  /** The bits of a customer's {@code META} slot that hold its tier's ordinal. */
+  private static final long TIER = 0b11;
+
+  private final CustomerTable index;
   private final SeenIds seen;
   private final DueHeap due = new DueHeap();
-  private double[] sums = new double[16 * C];
-  private long[] ref = new long[16];
-  private byte[] tiers = new byte[16];
   private Contribution @Nullable [] @Nullable [] top;
   private long recomputed;
-  private boolean[] dirty = new boolean[16];
+  /** What {@link #applyAll} read ahead, folded, so that its reads are not left out. */
+  private long readAhead;
+  private static final int READ_AHEAD = 32;
   private int[] dirtyList = new int[16];
   private int dirtyCount;
 
@@ -103,8 +116,8 @@ public final class AdvocateScorer {
     this.model = b.model;
     this.topK = b.topK;
     this.listener = b.listener;
-    this.seen = new SeenIds(b.horizon.toMillis());
-    grow(b.expectedCustomers - 1);
+    this.seen = new SeenIds(b.horizon.toMillis(), b.expectedCustomers);
+    this.index = new CustomerTable(b.expectedCustomers);
     this.rate = new double[C];
     this.pointsPerUnit = new double[C];
     this.share = new double[C];
@@ -154,7 +167,59 @@ public final class AdvocateScorer {
    * @return what it did
    */
   public synchronized ScoreUpdate apply(Signal signal) {
-    Objects.requireNonNull(signal, "signal");
+    return applyOne(Objects.requireNonNull(signal, "signal"));
+  }
+
+  /**
+   * Applies signals in order, with the same result as {@link #apply} on each in turn, but
+   * faster for a large population: the scorer reads ahead the memory of the next few dozen
+   * signals' customers and ids before applying them, so that their cache misses overlap.
+   *
+   * @param signals the signals
+   * @return what each did, in the same order
+   * @throws NullPointerException if the list or a signal is null (then none is applied)
+   */
+  public synchronized List<ScoreUpdate> applyAll(List<Signal> signals) {
+    for (Signal s : signals) {
+      Objects.requireNonNull(s, "signal");
+    }
+    ScoreUpdate[] out = new ScoreUpdate[signals.size()];
+    int[] hashes = new int[READ_AHEAD];
+    int[] found = new int[READ_AHEAD];
+    for (int from = 0; from < out.length; from += READ_AHEAD) {
+      int to = Math.min(out.length, from + READ_AHEAD);
+      long folded = 0;
+      for (int k = from; k < to; k++) {
+        hashes[k - from] = signals.get(k).subject().value().hashCode();
+      }
+      for (int k = from; k < to; k++) {
+        found[k - from] = index.touch(hashes[k - from]);
+        folded ^= seen.touch(signals.get(k).id().value());
+      }
+      if (topK > 0) { // the contributions kept for the signal's component, one more step on
+        for (int k = 0; k < to - from; k++) {
+          Contribution[] kept = found[k] < 0 ? null : keptOf(found[k]);
+          SignalRule rule = kept == null ? null : model.signals().get(signals.get(from + k).type());
+          if (rule != null) {
+            int at = rule.component().ordinal() * topK;
+            for (int s = at; s < at + topK; s++) {
+              Contribution x = kept[s];
+              if (x != null) {
+                folded ^= x.at;
+              }
+            }
+          }
+        }
+      }
+      readAhead ^= folded;
+      for (int k = from; k < to; k++) {
+        out[k] = applyOne(signals.get(k));
+      }
+    }
+    return Collections.unmodifiableList(Arrays.asList(out));
+  }
+
+  private ScoreUpdate applyOne(Signal signal) {
     if (!(signal.subject() instanceof CustomerId customer)) {
       return new ScoreUpdate(ScoreUpdate.Status.IGNORED, ScoreUpdate.ANONYMOUS);
     }
@@ -172,42 +237,76 @@ public final class AdvocateScorer {
     }
     int before = index.size();
     int i = index.findOrAdd(customer.value());
-    grow(i);
+    long[] st = index.state();
     double c = rule.contribution(signal);
     int j = rule.component().ordinal();
-    int base = i * C;
+    int base = B + i * S;
     if (i == before) {
-      ref[i] = t;
-      sums[base + j] = c;
-    } else if (t <= ref[i]) {
-      sums[base + j] += c * Math.exp(-rate[j] * (ref[i] - t));
+      st[base + REF] = t;
+      st[base + j] = bits(c);
     } else {
-      long dt = t - ref[i];
-      for (int m = 0; m < C; m++) {
-        if (sums[base + m] != 0) {
-          sums[base + m] *= Math.exp(-rate[m] * dt);
+      long r = st[base + REF];
+      if (t <= r) {
+        st[base + j] = bits(value(st[base + j]) + c * Math.exp(-rate[j] * (r - t)));
+      } else {
+        long dt = t - r;
+        for (int m = 0; m < C; m++) {
+          long v = st[base + m];
+          if (v != 0) {
+            st[base + m] = bits(value(v) * Math.exp(-rate[m] * dt));
+          }
         }
+        st[base + j] = bits(value(st[base + j]) + c);
+        st[base + REF] = t;
       }
-      sums[base + j] += c;
-      ref[i] = t;
     }
     if (topK > 0 && c != 0) {
-      remember(i, new Contribution(signal.id().value(), signal.type(), t, j, c,
-          Math.log(Math.abs(c)) + rate[j] * t));
+      remember(i, signal.id().value(), signal.type(), t, j, c);
     }
-    markPending(i);
+    long meta = st[base + META];
+    if ((meta & DIRTY) == 0) {
+      st[base + META] = meta | DIRTY;
+      markPending(i);
+    }
     return APPLIED;
   }
 
-  /** Marks a customer as having a signal that the next tick has to look at. */
+  /** Queues a customer, just marked dirty, for the next tick. */
   private void markPending(int i) {
-    if (!dirty[i]) {
-      dirty[i] = true;
-      if (dirtyCount == dirtyList.length) {
-        dirtyList = Arrays.copyOf(dirtyList, dirtyCount * 2);
-      }
-      dirtyList[dirtyCount++] = i;
+    if (dirtyCount == dirtyList.length) {
+      dirtyList = Arrays.copyOf(dirtyList, dirtyCount * 2);
     }
+    dirtyList[dirtyCount++] = i;
+  }
+
+  /** The bits a sum is stored as; 0 only for +0.0, which is how "no evidence" reads. */
+  private static long bits(double v) {
+    return Double.doubleToRawLongBits(v);
+  }
+
+  private static double value(long bits) {
+    return Double.longBitsToDouble(bits);
+  }
+
+  private long ref(int i) {
+    return index.state()[B + i * S + REF];
+  }
+
+  private double sum(int i, int m) {
+    return value(index.state()[B + i * S + m]);
+  }
+
+  private int tierOrdinal(int i) {
+    return (int) (index.state()[B + i * S + META] & TIER);
+  }
+
+  private void setTier(int i, int ordinal) {
+    long[] st = index.state();
+    st[B + i * S + META] = st[B + i * S + META] & ~TIER | ordinal;
+  }
+
+  private void clearDirty(int i) {
+    index.state()[B + i * S + META] &= ~DIRTY;
   }
 
   /**
@@ -219,7 +318,7 @@ public final class AdvocateScorer {
    */
   public synchronized double scoreOf(CustomerId customer, Instant asOf) {
     int i = index.find(customer.value());
-    return i < 0 ? 0 : score(i, Math.max(millis(asOf), ref[i]));
+    return i < 0 ? 0 : score(i, Math.max(millis(asOf), ref(i)));
   }
 
   /**
@@ -257,7 +356,7 @@ public final class AdvocateScorer {
       throw new IllegalArgumentException("k " + k + " is not in 0.." + topK);
     }
     int i = index.find(customer.value());
-    long t = i < 0 ? millis(asOf) : Math.max(millis(asOf), ref[i]);
+    long t = i < 0 ? millis(asOf) : Math.max(millis(asOf), ref(i));
     double[] s = i < 0 ? new double[C] : decayed(i, t);
     List<ComponentScore> parts = new ArrayList<>();
     for (Component c : Component.values()) {
@@ -266,7 +365,7 @@ public final class AdvocateScorer {
           model.points(c, sum)));
     }
     List<ContributingSignal> signals = new ArrayList<>();
-    Contribution[] kept = i >= 0 && top != null ? top[i] : null;
+    Contribution[] kept = i >= 0 ? keptOf(i) : null;
     if (kept != null) {
       for (Contribution x : kept) {
         if (x != null) {
@@ -297,16 +396,17 @@ public final class AdvocateScorer {
     List<TierChange> changes = new ArrayList<>();
     for (int d = 0; d < dirtyCount; d++) {
       int i = dirtyList[d];
-      dirty[i] = false;
+      clearDirty(i);
       recomputed++;
-      AdvocateTier was = AdvocateTier.values()[tiers[i]];
-      AdvocateTier is = model.tiers().tierOf(score(i, ref[i]));
+      AdvocateTier was = AdvocateTier.values()[tierOrdinal(i)];
+      long r = ref(i);
+      AdvocateTier is = model.tiers().tierOf(score(i, r));
       if (is != was) {
         changes.add(new TierChange(CustomerId.of(index.id(i)), was, is,
-            Instant.ofEpochMilli(ref[i]), false));
-        tiers[i] = (byte) is.ordinal();
+            Instant.ofEpochMilli(r), false));
+        setTier(i, is.ordinal());
       }
-      decayUntil(i, ref[i], n, changes);
+      decayUntil(i, r, n, changes);
     }
     dirtyCount = 0;
     while (due.hasDue(n)) {
@@ -314,7 +414,7 @@ public final class AdvocateScorer {
       long from = due.dueOf(i) - 1000; // no crossing can come earlier than the due time
       due.pop();
       recomputed++;
-      decayUntil(i, Math.max(ref[i], from), n, changes);
+      decayUntil(i, Math.max(ref(i), from), n, changes);
     }
     changes.forEach(listener);
     return List.copyOf(changes);
@@ -322,8 +422,8 @@ public final class AdvocateScorer {
 
   /** Reports the crossings decay alone causes in (lo, now], then reschedules the customer. */
   private void decayUntil(int i, long lo, long now, List<TierChange> changes) {
-    AdvocateTier was = AdvocateTier.values()[tiers[i]];
-    long evaluate = Math.max(now, ref[i]);
+    AdvocateTier was = AdvocateTier.values()[tierOrdinal(i)];
+    long evaluate = Math.max(now, ref(i));
     // Decay can carry a score across several thresholds before now: report each crossing.
     for (int step = 0; step < 4 && model.tiers().tierOf(score(i, evaluate)) != was; step++) {
       long at = crossing(i, lo, evaluate, was);
@@ -333,7 +433,7 @@ public final class AdvocateScorer {
       was = is;
       lo = at;
     }
-    tiers[i] = (byte) was.ordinal();
+    setTier(i, was.ordinal());
     schedule(i, evaluate);
   }
 
@@ -381,7 +481,7 @@ public final class AdvocateScorer {
     for (int i = 0; i < n; i++) {
       ids[i] = index.id(i);
       List<ScorerSnapshot.Kept> k = new ArrayList<>();
-      Contribution[] held = top == null ? null : top[i];
+      Contribution[] held = keptOf(i);
       if (held != null) {
         for (Contribution x : held) {
           if (x != null) {
@@ -391,18 +491,20 @@ public final class AdvocateScorer {
       }
       kept.add(k);
     }
-    return new ScorerSnapshot(model.id(), model.version(), List.of(ids),
-        Arrays.copyOf(sums, n * C), Arrays.copyOf(ref, n), tierBytes(n), seen.state(),
-        kept);
-  }
-
-  /** Tier ordinals, with {@link ScorerSnapshot#PENDING} set for customers not yet ticked. */
-  private byte[] tierBytes(int n) {
-    byte[] out = Arrays.copyOf(tiers, n);
-    for (int d = 0; d < dirtyCount; d++) {
-      out[dirtyList[d]] |= ScorerSnapshot.PENDING;
+    double[] sums = new double[n * C];
+    long[] refs = new long[n];
+    byte[] tiers = new byte[n];
+    for (int i = 0; i < n; i++) {
+      for (int m = 0; m < C; m++) {
+        sums[i * C + m] = sum(i, m);
+      }
+      refs[i] = ref(i);
+      // Tier ordinals, with PENDING set for customers not yet ticked.
+      long meta = index.state()[B + i * S + META];
+      tiers[i] = (byte) ((meta & TIER) | ((meta & DIRTY) != 0 ? ScorerSnapshot.PENDING : 0));
     }
-    return out;
+    return new ScorerSnapshot(model.id(), model.version(), List.of(ids), sums, refs, tiers,
+        seen.state(), kept);
   }
 
   /**
@@ -424,21 +526,23 @@ public final class AdvocateScorer {
       List<String> ids = snapshot.ids();
       for (int i = 0; i < ids.size(); i++) {
         int at = s.index.findOrAdd(ids.get(i));
-        s.grow(at);
-        System.arraycopy(snapshot.sums(), i * C, s.sums, at * C, C);
-        s.ref[at] = snapshot.refs()[i];
+        long[] st = s.index.state();
+        for (int m = 0; m < C; m++) {
+          st[B + at * S + m] = bits(snapshot.sums()[i * C + m]);
+        }
+        st[B + at * S + REF] = snapshot.refs()[i];
         byte tier = snapshot.tiers()[i];
-        s.tiers[at] = (byte) (tier & ~ScorerSnapshot.PENDING);
+        s.setTier(at, tier & ~ScorerSnapshot.PENDING);
         for (ScorerSnapshot.Kept k : snapshot.kept().get(i)) {
           if (s.topK > 0) {
-            s.remember(at, new Contribution(k.id(), SignalType.of(k.type()), k.at(), k.component(),
-                k.value(), Math.log(Math.abs(k.value())) + s.rate[k.component()] * k.at()));
+            s.remember(at, k.id(), SignalType.of(k.type()), k.at(), k.component(), k.value());
           }
         }
         if ((tier & ScorerSnapshot.PENDING) != 0) {
+          st[B + at * S + META] |= DIRTY;
           s.markPending(at); // the next tick reports its signal-caused change and schedules it
         } else {
-          s.schedule(at, s.ref[at]);
+          s.schedule(at, st[B + at * S + REF]);
         }
       }
       s.seen.restore(snapshot.seen());
@@ -448,19 +552,19 @@ public final class AdvocateScorer {
 
   private double[] decayed(int i, long t) {
     double[] s = new double[C];
-    long dt = t - ref[i];
+    long dt = t - ref(i);
     for (int m = 0; m < C; m++) {
-      double v = sums[i * C + m];
+      double v = sum(i, m);
       s[m] = v == 0 || dt == 0 ? v : v * Math.exp(-rate[m] * dt);
     }
     return s;
   }
 
   private double score(int i, long t) {
-    long dt = t - ref[i];
+    long dt = t - ref(i);
     double total = 0;
     for (int m = 0; m < C; m++) {
-      double v = sums[i * C + m];
+      double v = sum(i, m);
       if (v != 0) {
         if (dt != 0) {
           v *= Math.exp(-rate[m] * dt);
@@ -546,45 +650,47 @@ public final class AdvocateScorer {
     return total;
   }
 
-  private void remember(int i, Contribution x) {
-    if (top == null) {
-      top = new Contribution[ref.length][];
+  /**
+   * Keeps a contribution if it is among its component's {@code topK} largest (by {@code log|c| +
+   * rate · at}, ties to the smaller id). A customer's kept contributions lie in one array of
+   * {@code C · topK} slots, component by component, so that a signal looks at its own
+   * component's {@code topK} slots only; nothing is allocated for a contribution not kept.
+   */
+  private void remember(int i, String id, SignalType type, long at, int j, double c) {
+    double rank = Math.log(Math.abs(c)) + rate[j] * at;
+    Contribution[][] all = top;
+    if (all == null || i >= all.length) {
+      all = all == null ? new Contribution[Math.max(16, index.size())][]
+          : Arrays.copyOf(all, Math.max(all.length * 2, i + 1));
+      top = all;
     }
-    Contribution[] slots = top[i];
+    Contribution[] slots = all[i];
     if (slots == null) {
       slots = new Contribution[C * topK];
-      top[i] = slots;
+      all[i] = slots;
     }
-    int from = x.component * topK;
+    int from = j * topK;
     int worst = -1;
     for (int s = from; s < from + topK; s++) {
-      if (slots[s] == null) {
-        slots[s] = x;
+      Contribution x = slots[s];
+      if (x == null) {
+        slots[s] = new Contribution(id, type, at, j, c, rank);
         return;
       }
-      if (worst < 0 || slots[s].rank < slots[worst].rank
-          || (slots[s].rank == slots[worst].rank && slots[s].id.compareTo(slots[worst].id) > 0)) {
+      if (worst < 0 || x.rank < slots[worst].rank
+          || (x.rank == slots[worst].rank && x.id.compareTo(slots[worst].id) > 0)) {
         worst = s;
       }
     }
-    if (x.rank > slots[worst].rank
-        || (x.rank == slots[worst].rank && x.id.compareTo(slots[worst].id) < 0)) {
-      slots[worst] = x;
+    if (rank > slots[worst].rank
+        || (rank == slots[worst].rank && id.compareTo(slots[worst].id) < 0)) {
+      slots[worst] = new Contribution(id, type, at, j, c, rank);
     }
   }
 
-  private void grow(int i) {
-    if (i < ref.length) {
-      return;
-    }
-    int n = Math.max(ref.length * 2, i + 1);
-    sums = Arrays.copyOf(sums, n * C);
-    ref = Arrays.copyOf(ref, n);
-    tiers = Arrays.copyOf(tiers, n);
-    dirty = Arrays.copyOf(dirty, n);
-    if (top != null) {
-      top = Arrays.copyOf(top, n);
-    }
+  private Contribution @Nullable [] keptOf(int i) {
+    Contribution[][] all = top;
+    return all == null || i >= all.length ? null : all[i];
   }
 
   /** One kept contribution for explanations. */
@@ -645,7 +751,8 @@ public final class AdvocateScorer {
 
     /**
      * Sizes the state for a number of customers up front, to avoid growing it while signals
-     * arrive (the customer-id table still grows).
+     * arrive: the customer records and id table, and the de-duplication memory for as many
+     * signal ids per horizon.
      *
      * @param customers the expected number, at least 1
      * @return this builder

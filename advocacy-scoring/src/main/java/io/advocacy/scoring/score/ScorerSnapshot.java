@@ -24,7 +24,9 @@ import java.util.Objects;
  * @param refs reference instants in epoch ms
  * @param tiers tier ordinals as of the last {@code tick}, with the bit {@link #PENDING} set for a
  *     customer who received a signal since then (the restored scorer's next tick reports it)
- * @param seen the de-duplication state
+ * @param seen the de-duplication state: the end of the current generation, then the ids of the
+ *     current and the previous generation, each packed as its length and four characters per
+ *     long
  * @param kept per customer the contributions kept for explanations
  */
 public record ScorerSnapshot(
@@ -33,7 +35,10 @@ public record ScorerSnapshot(
   /** The bit of a tier byte that marks a customer with signals not yet seen by a tick. */
   public static final byte PENDING = 0x40;
 
-  private static final int MAGIC = 0x41445653; // "ADVS"
+  /** Format 2: the de-duplication memory holds the ids themselves, so that it is exact. */
+  private static final int MAGIC = 0x41445632; // "ADV2"
+  /** Format 1 held only 64-bit hashes of the ids; it is not read any more. */
+  private static final int MAGIC_HASHED_IDS = 0x41445653; // "ADVS"
 
   /**
    * A kept contribution.
@@ -145,7 +150,12 @@ public record ScorerSnapshot(
 
   private static ScorerSnapshot read(InputStream in) throws IOException {
     DataInputStream d = new DataInputStream(in);
-    if (d.readInt() != MAGIC) {
+    int magic = d.readInt();
+    if (magic == MAGIC_HASHED_IDS) {
+      throw new IOException("a scorer snapshot of format 1 (hashed signal ids), which is no longer"
+          + " read: take a new snapshot with this version");
+    }
+    if (magic != MAGIC) {
       throw new IOException("not a scorer snapshot");
     }
     String modelId = d.readUTF();

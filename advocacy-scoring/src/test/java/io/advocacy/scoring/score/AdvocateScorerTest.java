@@ -271,6 +271,59 @@ class AdvocateScorerTest {
   }
 
   @Test
+  void applyingABatchDoesWhatApplyingEachInTurnDoes() {
+    ScoringModel model = ScoringModels.forIndustry(Industry.B2B_SAAS);
+    SignalType[] types = {SignalType.PRODUCT_USAGE, SignalType.NPS_ANSWERED, SignalType.REVIEW_POSTED,
+        SignalType.COMPLAINT_OPENED, SignalType.COMPLAINT_CLOSED};
+    qt().withExamples(100)
+        .forAll(lists().of(integers().between(0, 5_000)).ofSizeBetween(0, 200))
+        .checkAssert(codes -> {
+          List<Signal> signals = new ArrayList<>();
+          for (int c : codes) {
+            // ids repeat (duplicates), complaint_closed is not in the model, some subjects are anonymous
+            signals.add(Signal.of(SignalId.of("s-" + c % 150), c % 17 == 0 ? AnonymousId.of("v")
+                    : CustomerId.of("c-" + c % 40), types[c % types.length],
+                days(c % 90), types[c % types.length].equals(SignalType.NPS_ANSWERED) ? c % 11 : c % 6));
+          }
+          AdvocateScorer one = AdvocateScorer.builder(model).build();
+          List<ScoreUpdate> each = new ArrayList<>();
+          signals.forEach(s -> each.add(one.apply(s)));
+          AdvocateScorer all = AdvocateScorer.builder(model).build();
+          assertThat(all.applyAll(signals)).isEqualTo(each);
+          assertThat(all.customers()).isEqualTo(one.customers());
+          for (int i = 0; i < 40; i++) {
+            CustomerId who = CustomerId.of("c-" + i);
+            assertThat(all.explain(who, days(100))).isEqualTo(one.explain(who, days(100)));
+          }
+          assertThat(all.tick(days(100))).isEqualTo(one.tick(days(100)));
+        });
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).build();
+    List<Signal> withNull = new ArrayList<>(List.of(usage("s-1", ADA, T0, 1)));
+    withNull.add(null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> scorer.applyAll(withNull))
+        .isInstanceOf(NullPointerException.class);
+    assertThat(scorer.customers()).isZero(); // nothing applied
+  }
+
+  @Test
+  void signalIdsAndCustomerIdsWithCollidingHashesAreStillTold() {
+    // "Aa" and "BB" have the same String.hashCode, so these ids share a fingerprint.
+    assertThat("s-Aa".hashCode()).isEqualTo("s-BB".hashCode());
+    AdvocateScorer scorer = AdvocateScorer.builder(engagementModel()).build();
+    CustomerId aa = CustomerId.of("c-Aa");
+    CustomerId bb = CustomerId.of("c-BB");
+    assertThat(scorer.apply(usage("s-Aa", aa, T0, 10)).status()).isEqualTo(ScoreUpdate.Status.APPLIED);
+    assertThat(scorer.apply(usage("s-BB", aa, T0, 10)).status()).isEqualTo(ScoreUpdate.Status.APPLIED);
+    assertThat(scorer.apply(usage("s-AaBB", bb, T0, 5)).status()).isEqualTo(ScoreUpdate.Status.APPLIED);
+    assertThat(scorer.apply(usage("s-BBAa", bb, T0, 5)).status()).isEqualTo(ScoreUpdate.Status.APPLIED);
+    assertThat(scorer.apply(usage("s-BB", bb, T0, 5)).status()).isEqualTo(ScoreUpdate.Status.DUPLICATE);
+    assertThat(scorer.customers()).isEqualTo(2);
+    // 100 · tanh(20 / 10) = 96.403 and 100 · tanh(10 / 10) = 76.159
+    assertThat(scorer.scoreOf(aa, T0)).isCloseTo(100 * Math.tanh(2), within(1e-9));
+    assertThat(scorer.scoreOf(bb, T0)).isCloseTo(100 * Math.tanh(1), within(1e-9));
+  }
+
+  @Test
   void aRestoredScorerReportsTheSameTierChangesAsTheOriginal() throws Exception {
     for (boolean tickedBefore : new boolean[] {false, true}) {
       AdvocateScorer.Builder builder = AdvocateScorer.builder(engagementModel());
