@@ -42,6 +42,9 @@ public record JourneyInstance(
     Set<String> goals,
     @Nullable Instant endedAt,
     long revision) {
+  private static final Comparator<PendingTimer> TIMER_ORDER =
+      Comparator.comparing(PendingTimer::dueAt).thenComparingInt(PendingTimer::transition);
+
   /**
    * Validates and copies the instance.
    *
@@ -63,13 +66,24 @@ public record JourneyInstance(
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(enteredAt, "enteredAt");
-    variables = java.util.Collections.unmodifiableMap(new TreeMap<>(variables));
-    timers = timers.stream().sorted(Comparator.comparing(PendingTimer::dueAt)
-        .thenComparingInt(PendingTimer::transition)).toList();
+    // The common cases copy nothing: no variables, and timers already in order in an
+    // unmodifiable list (List.copyOf keeps such a list as it is).
+    variables = variables.isEmpty()
+        ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(variables));
+    timers = inOrder(timers) ? List.copyOf(timers) : timers.stream().sorted(TIMER_ORDER).toList();
     goals = Set.copyOf(goals);
     if (revision < 0) {
       throw new IllegalArgumentException("revision " + revision + " is negative");
     }
+  }
+
+  private static boolean inOrder(List<PendingTimer> timers) {
+    for (int i = 1; i < timers.size(); i++) {
+      if (TIMER_ORDER.compare(timers.get(i - 1), timers.get(i)) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
