@@ -61,6 +61,9 @@ public final class BenchmarkReport {
         continue;
       }
       for (JsonNode r : json.readTree(p.toFile())) {
+        if (!r.has("benchmark") || !r.has("primaryMetric")) {
+          continue; // not a JMH result
+        }
         Map<String, String> params = new TreeMap<>();
         if (r.has("params")) {
           r.get("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asString()));

@@ -49,7 +49,7 @@ import reactor.core.publisher.Mono;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class JourneyTransitionBenchmark {
   /** Round-robin over instances and the phase of each. */
   @State(Scope.Thread)

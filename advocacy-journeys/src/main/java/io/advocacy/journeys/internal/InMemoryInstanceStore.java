@@ -8,7 +8,6 @@ import io.advocacy.journeys.InstanceStore;
 import io.advocacy.journeys.JourneyInstance;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,16 +23,20 @@ import java.util.TreeSet;
  * on, so an idle instance costs no list objects. Thread-safe.
  */
 public final class InMemoryInstanceStore implements InstanceStore {
-  private record Due(Instant at, String id) {}
-
-  private static final Comparator<Due> ORDER =
-      Comparator.comparing(Due::at).thenComparing(Due::id);
+  /** A timer index entry, ordered by due instant, then instance id. */
+  private record Due(Instant at, String id) implements Comparable<Due> {
+    @Override
+    public int compareTo(Due o) {
+      int c = at.compareTo(o.at);
+      return c != 0 ? c : id.compareTo(o.id);
+    }
+  }
 
   private final Object lock = new Object();
   private final Map<String, JourneyInstance> instances = new HashMap<>();
   // Values: a String (one instance) or an ArrayList<String> (several), oldest first.
   private final Map<CustomerId, Object> byCustomer = new HashMap<>();
-  private final TreeSet<Due> timers = new TreeSet<>(ORDER);
+  private final TreeSet<Due> timers = new TreeSet<>();
   private final Map<String, ActionRequest> outbox = new LinkedHashMap<>();
   private final java.util.Set<String> acknowledged = new java.util.HashSet<>();
   // Values: an AuditEntry (one) or an ArrayList<AuditEntry> (several), in order.
