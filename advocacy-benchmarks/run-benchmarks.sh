@@ -50,7 +50,7 @@ run journey-transitions-peers 'JourneyTransitionBenchmark.peer' -p size=$peers $
 run journey-creation 'JourneyCreationBenchmark' $thr
 run journey-tick 'JourneyTickBenchmark' -p timers=$timers $shot
 echo "== journey footprint"
-java -Xmx8g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp "$jar" \
+java -Xmx12g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp "$jar" \
   io.advocacy.benchmarks.JourneyFootprint "$out/footprint-journeys.json" "$fp_peers" "$fp_ours" \
   "$fp_spring"
 

@@ -146,6 +146,11 @@ public class JourneyTransitionBenchmark {
     @Setup(Level.Iteration)
     public void setUp() {
       reset();
+      // Let the previous iteration's engine go before building the next one: two stores of a
+      // million instances at once would leave the collector thrashing in the measurement.
+      engine = JourneyEngine.builder(InstanceStore.inMemory(), JourneyWorkload.REGISTRY,
+          views::get).build();
+      System.gc();
       engine = JourneyEngine.builder(InstanceStore.inMemory(), JourneyWorkload.REGISTRY,
               views::get)
           .journey(JourneyWorkload.definition()).build();
@@ -153,6 +158,7 @@ public class JourneyTransitionBenchmark {
         engine.handle(JourneyWorkload.signal("start-" + i, customers[i], JourneyWorkload.START,
             JourneyWorkload.T0));
       }
+      System.gc(); // the iteration starts without the set-up's garbage
     }
 
     /** Checks the sampled instances' states and drops the engine. */
