@@ -44,6 +44,9 @@ public record JourneyInstance(
     @Nullable Instant endedAt,
     long revision,
     List<HeldAsk> heldAsks) {
+  private static final Comparator<PendingTimer> TIMER_ORDER =
+      Comparator.comparing(PendingTimer::dueAt).thenComparingInt(PendingTimer::transition);
+
   /**
    * Validates and copies the instance.
    *
@@ -66,15 +69,18 @@ public record JourneyInstance(
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(enteredAt, "enteredAt");
-    variables = java.util.Collections.unmodifiableMap(new TreeMap<>(variables));
-    timers = timers.stream().sorted(Comparator.comparing(PendingTimer::dueAt)
-        .thenComparingInt(PendingTimer::transition)).toList();
+    // The common cases copy nothing: no variables, and timers already in order in an
+    // unmodifiable list (List.copyOf keeps such a list as it is).
+    variables = variables.isEmpty()
+        ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(variables));
+    timers = inOrder(timers) ? List.copyOf(timers) : timers.stream().sorted(TIMER_ORDER).toList();
     goals = Set.copyOf(goals);
     if (revision < 0) {
       throw new IllegalArgumentException("revision " + revision + " is negative");
     }
-    heldAsks = heldAsks.stream().sorted(Comparator.comparing(HeldAsk::retryAt)
-        .thenComparing(h -> h.action().idempotencyKey())).toList();
+    heldAsks = heldAsks.isEmpty() ? List.of() : heldAsks.stream()
+        .sorted(Comparator.comparing(HeldAsk::retryAt)
+            .thenComparing(h -> h.action().idempotencyKey())).toList();
   }
 
   /**
@@ -108,6 +114,15 @@ public record JourneyInstance(
   public JourneyInstance withHeldAsks(List<HeldAsk> held) {
     return new JourneyInstance(id, journey, definitionVersion, customer, state, enteredAt,
         variables, timers, goals, endedAt, revision, held);
+  }
+
+  private static boolean inOrder(List<PendingTimer> timers) {
+    for (int i = 1; i < timers.size(); i++) {
+      if (TIMER_ORDER.compare(timers.get(i - 1), timers.get(i)) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -8,7 +8,6 @@ import io.advocacy.journeys.InstanceStore;
 import io.advocacy.journeys.JourneyInstance;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,21 +18,29 @@ import java.util.TreeSet;
 
 /**
  * The in-memory {@link InstanceStore}: one lock, a timer index ordered by due time, an
- * insertion-ordered outbox. Thread-safe.
+ * insertion-ordered outbox. A customer's instance ids and an instance's audit trail are kept as
+ * the single element itself while there is one (the common case), and as a list from the second
+ * on, so an idle instance costs no list objects. Thread-safe.
  */
 public final class InMemoryInstanceStore implements InstanceStore {
-  private record Due(Instant at, String id) {}
-
-  private static final Comparator<Due> ORDER =
-      Comparator.comparing(Due::at).thenComparing(Due::id);
+  /** A timer index entry, ordered by due instant, then instance id. */
+  private record Due(Instant at, String id) implements Comparable<Due> {
+    @Override
+    public int compareTo(Due o) {
+      int c = at.compareTo(o.at);
+      return c != 0 ? c : id.compareTo(o.id);
+    }
+  }
 
   private final Object lock = new Object();
   private final Map<String, JourneyInstance> instances = new HashMap<>();
-  private final Map<CustomerId, List<String>> byCustomer = new HashMap<>();
-  private final TreeSet<Due> timers = new TreeSet<>(ORDER);
+  // Values: a String (one instance) or an ArrayList<String> (several), oldest first.
+  private final Map<CustomerId, Object> byCustomer = new HashMap<>();
+  private final TreeSet<Due> timers = new TreeSet<>();
   private final Map<String, ActionRequest> outbox = new LinkedHashMap<>();
   private final java.util.Set<String> acknowledged = new java.util.HashSet<>();
-  private final Map<String, List<AuditEntry>> audit = new HashMap<>();
+  // Values: an AuditEntry (one) or an ArrayList<AuditEntry> (several), in order.
+  private final Map<String, Object> audit = new HashMap<>();
 
   /** Creates an empty store. */
   public InMemoryInstanceStore() {}
@@ -51,7 +58,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
       if (current != null) {
         current.nextDue().ifPresent(d -> timers.remove(new Due(d, current.id())));
       } else {
-        byCustomer.computeIfAbsent(next.customer(), c -> new ArrayList<>()).add(next.id());
+        byCustomer.merge(next.customer(), next.id(), InMemoryInstanceStore::append);
       }
       instances.put(next.id(), next);
       if (next.running()) {
@@ -62,11 +69,25 @@ public final class InMemoryInstanceStore implements InstanceStore {
           outbox.putIfAbsent(a.idempotencyKey(), a);
         }
       }
-      if (!commit.audit().isEmpty()) {
-        audit.computeIfAbsent(next.id(), k -> new ArrayList<>()).addAll(commit.audit());
+      for (AuditEntry e : commit.audit()) {
+        audit.merge(next.id(), e, InMemoryInstanceStore::append);
       }
       return true;
     }
+  }
+
+  /** Merges one more element into a single element or a list of them. */
+  private static Object append(Object existing, Object added) {
+    if (existing instanceof ArrayList<?> list) {
+      @SuppressWarnings("unchecked") // only this class creates these lists, as ArrayList<Object>
+      ArrayList<Object> objects = (ArrayList<Object>) list;
+      objects.add(added);
+      return objects;
+    }
+    ArrayList<Object> two = new ArrayList<>(4);
+    two.add(existing);
+    two.add(added);
+    return two;
   }
 
   @Override
@@ -79,9 +100,16 @@ public final class InMemoryInstanceStore implements InstanceStore {
   @Override
   public List<JourneyInstance> byCustomer(CustomerId customer) {
     synchronized (lock) {
+      Object ids = byCustomer.get(customer);
+      if (ids == null) {
+        return List.of();
+      }
+      if (ids instanceof String id) {
+        return List.of(instances.get(id));
+      }
       List<JourneyInstance> out = new ArrayList<>();
-      for (String id : byCustomer.getOrDefault(customer, List.of())) {
-        out.add(instances.get(id));
+      for (Object id : (List<?>) ids) {
+        out.add(instances.get((String) id));
       }
       return List.copyOf(out);
     }
@@ -125,7 +153,18 @@ public final class InMemoryInstanceStore implements InstanceStore {
   @Override
   public List<AuditEntry> audit(String instance) {
     synchronized (lock) {
-      return List.copyOf(audit.getOrDefault(instance, List.of()));
+      Object trail = audit.get(instance);
+      if (trail == null) {
+        return List.of();
+      }
+      if (trail instanceof AuditEntry e) {
+        return List.of(e);
+      }
+      List<AuditEntry> out = new ArrayList<>();
+      for (Object e : (List<?>) trail) {
+        out.add((AuditEntry) e);
+      }
+      return List.copyOf(out);
     }
   }
 }

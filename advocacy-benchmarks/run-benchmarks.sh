@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Builds the benchmarks jar and runs every benchmark of this module within a bounded time, then
+# writes the results table into advocacy-benchmarks/README.md (between the results markers).
+#
+#   advocacy-benchmarks/run-benchmarks.sh           # full: <= 15 min on 2 cores
+#   advocacy-benchmarks/run-benchmarks.sh --quick   # quick: <= 2 min, smallest sizes
+#
+# Environment: MVN_OFFLINE=1 adds -o to the Maven build; SKIP_BUILD=1 reuses the jar;
+# ONLY=journeys runs only the journey benchmarks and footprint (the other sections of the
+# table are then left out).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+mode=full
+if [[ "${1:-}" == "--quick" ]]; then mode=quick; fi
+export BENCH_MODE=$mode
+export BENCH_LOAD="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+
+cd "$root"
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  mvn -B -q ${MVN_OFFLINE:+-o} -pl advocacy-benchmarks -am package -DskipTests
+fi
+jar="$here/target/benchmarks.jar"
+out="$here/target/results"
+rm -rf "$out" && mkdir -p "$out"
+
+if [[ $mode == quick ]]; then
+  thr="-f 1 -wi 1 -w 1s -i 1 -r 1s"
+  shot="-f 1 -wi 0 -i 1"
+  peers=10000; ours=10000; timers=100000; customers=10000; journeys=10000
+  fp_peers=10000; fp_ours=10000; fp_spring=2000
+else
+  thr="-f 1 -wi 2 -w 1s -i 3 -r 1s"
+  shot="-f 1 -wi 1 -i 3"
+  peers=10000,100000; ours=10000,100000,1000000; timers=1000000
+  customers=10000,1000000; journeys=10000,100000,1000000
+  fp_peers=10000,100000; fp_ours=1000000; fp_spring=10000
+fi
+
+run() { # name, then JMH arguments
+  local name=$1; shift
+  echo "== $name: $*"
+  # Other JMH runs on a shared machine hold /tmp/jmh.lock; running beside them only adds noise,
+  # which the table shows as error.
+  java -Djmh.ignoreLock=true -jar "$jar" "$@" -rf json -rff "$out/$name.json"
+}
+
+run journey-transitions-ours 'JourneyTransitionBenchmark.ours' -p size=$ours $thr
+run journey-transitions-peers 'JourneyTransitionBenchmark.peer' -p size=$peers $thr
+run journey-creation 'JourneyCreationBenchmark' $thr
+run journey-tick 'JourneyTickBenchmark' -p timers=$timers $shot
+echo "== journey footprint"
+java -Xmx12g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp "$jar" \
+  io.advocacy.benchmarks.JourneyFootprint "$out/footprint-journeys.json" "$fp_peers" "$fp_ours" \
+  "$fp_spring"
+
+if [[ "${ONLY:-}" != journeys ]]; then
+  run segment 'SegmentAdapterBenchmark' $thr
+  run scorer 'ScorerBenchmark' -p customers=$customers $thr
+  echo "== scorer footprint"
+  java -Xmx6g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp "$jar" \
+    io.advocacy.benchmarks.ScorerFootprint "${customers##*,}" | tee "$out/scorer-footprint.txt"
+  run attribution 'AttributionBenchmark' -p journeys=$journeys $shot -jvmArgsAppend -Xmx4g
+fi
+
+java -cp "$jar" io.advocacy.benchmarks.BenchmarkReport "$here/README.md" \
+  "$out/footprint-journeys.json" "$out"/journey-*.json "$out"/segment.json "$out"/scorer.json \
+  "$out"/attribution.json
+echo "results in $out; table written to $here/README.md"

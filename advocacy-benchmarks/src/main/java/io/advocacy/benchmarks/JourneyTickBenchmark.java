@@ -1,0 +1,92 @@
+package io.advocacy.benchmarks;
+
+import io.advocacy.core.CustomerId;
+import io.advocacy.journeys.CustomerView;
+import io.advocacy.journeys.InstanceStore;
+import io.advocacy.journeys.JourneyEngine;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * One {@code tick} of our engine firing {@code timers} due timers, single shot: before each shot
+ * (not timed) a fresh in-memory store holds {@code timers} instances of a journey waiting one day
+ * ({@link JourneyWorkload#timerDefinition}); the shot ticks two days later with a limit of all of
+ * them, so every timer fires, moves its instance and emits one ask to the outbox.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@State(Scope.Thread)
+public class JourneyTickBenchmark {
+  /** The number of due timers. */
+  @Param({"1000000"})
+  public int timers;
+
+  JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(), JourneyWorkload.REGISTRY,
+      JourneyWorkload::view).build();
+  Map<CustomerId, CustomerView> views = new HashMap<>();
+  CustomerId[] customers = new CustomerId[0];
+  JourneyEngine.Result last = new JourneyEngine.Result(java.util.List.of(), false, java.util.List.of());
+
+  /** Creates the benchmark's state. */
+  public JourneyTickBenchmark() {}
+
+  /** The customers and their views. */
+  @Setup(Level.Trial)
+  public void customers() {
+    customers = JourneyWorkload.customers(timers);
+    for (CustomerId c : customers) {
+      views.put(c, JourneyWorkload.view(c));
+    }
+  }
+
+  /** A fresh store with every instance waiting on its timer. */
+  @Setup(Level.Invocation)
+  public void setUp() {
+    // Drop the previous shot's engine and result first: two stores of a million instances at
+    // once would leave the collector thrashing in the timed shot.
+    engine = JourneyEngine.builder(InstanceStore.inMemory(), JourneyWorkload.REGISTRY, views::get)
+        .build();
+    last = new JourneyEngine.Result(java.util.List.of(), false, java.util.List.of());
+    System.gc();
+    engine = JourneyEngine.builder(InstanceStore.inMemory(), JourneyWorkload.REGISTRY, views::get)
+        .journey(JourneyWorkload.timerDefinition()).build();
+    for (int i = 0; i < timers; i++) {
+      engine.handle(JourneyWorkload.signal("start-" + i, customers[i], JourneyWorkload.START,
+          JourneyWorkload.T0.plusMillis(i)));
+    }
+    System.gc(); // the shot starts without the set-up's garbage
+  }
+
+  /** Checks that every timer fired. */
+  @TearDown(Level.Invocation)
+  public void check() {
+    if (last.steps().size() != timers) {
+      throw new IllegalStateException(last.steps().size() + " timers fired, expected " + timers);
+    }
+    last = new JourneyEngine.Result(java.util.List.of(), false, java.util.List.of());
+  }
+
+  /**
+   * Fires every due timer.
+   *
+   * @return the result
+   */
+  @Benchmark
+  public JourneyEngine.Result tick() {
+    last = engine.tick(JourneyWorkload.T0.plus(java.time.Duration.ofDays(2)), timers);
+    return last;
+  }
+}
