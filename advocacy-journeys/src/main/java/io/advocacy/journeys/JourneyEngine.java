@@ -1,6 +1,8 @@
 package io.advocacy.journeys;
 
 import io.advocacy.core.CustomerId;
+import io.advocacy.core.JourneyId;
+import io.advocacy.core.signal.SignalType;
 import io.advocacy.core.Motion;
 import io.advocacy.core.contact.Ask;
 import io.advocacy.core.contact.ContactDecision;
@@ -65,6 +67,10 @@ public final class JourneyEngine {
 
   private final InstanceStore store;
   private final Map<String, JourneyMachine> machines;
+  /** Every version of each journey, for lookups without building a key. */
+  private final Map<JourneyId, JourneyMachine[]> versions;
+  /** The newest version of each journey, by its entry signal type, in registration order. */
+  private final Map<SignalType, List<JourneyMachine>> starters;
   private final Function<CustomerId, CustomerView> customers;
   private final @Nullable ContactPolicy contactPolicy;
   private final Map<String, JourneyMigration> migrations;
@@ -75,6 +81,23 @@ public final class JourneyEngine {
     this.store = b.store;
     // registration order is kept: journeys a signal starts start in the order they were added
     this.machines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.machines));
+    Map<JourneyId, List<JourneyMachine>> byJourney = new LinkedHashMap<>();
+    for (JourneyMachine m : machines.values()) {
+      byJourney.computeIfAbsent(m.definition().id(), k -> new ArrayList<>()).add(m);
+    }
+    Map<JourneyId, JourneyMachine[]> all = new java.util.HashMap<>();
+    Map<SignalType, List<JourneyMachine>> entry = new java.util.HashMap<>();
+    byJourney.forEach((journey, list) -> {
+      all.put(journey, list.toArray(JourneyMachine[]::new));
+      JourneyMachine newest = list.stream()
+          .max(java.util.Comparator.comparingInt(m -> m.definition().version())).orElseThrow();
+      if (newest.definition().entry() != null) {
+        entry.computeIfAbsent(newest.definition().entry(), k -> new ArrayList<>()).add(newest);
+      }
+    });
+    this.versions = Map.copyOf(all);
+    entry.replaceAll((k, v) -> List.copyOf(v));
+    this.starters = Map.copyOf(entry);
     this.customers = b.customers;
     this.contactPolicy = b.contactPolicy;
     this.migrations = Map.copyOf(b.migrations);
@@ -158,7 +181,7 @@ public final class JourneyEngine {
         }
         Step migrated = current(stored, view, pass);
         JourneyInstance i = migrated.instance();
-        JourneyMachine m = machines.get(key(i.journey().value(), i.definitionVersion()));
+        JourneyMachine m = machine(i.journey(), i.definitionVersion());
         if (m == null) {
           pass.skipped.add(i.id() + ": no definition " + i.journey() + " v"
               + i.definitionVersion());
@@ -169,10 +192,9 @@ public final class JourneyEngine {
           pass.commit(s, stored.revision());
         }
       }
-      for (JourneyMachine m : latest().values()) {
+      for (JourneyMachine m : starters.getOrDefault(signal.type(), List.of())) {
         JourneyDefinition d = m.definition();
-        if (d.entry() == null || !d.entry().equals(signal.type())
-            || !mayEnter(d, existing, signal.occurredAt())) {
+        if (!mayEnter(d, existing, signal.occurredAt())) {
           continue;
         }
         long n = existing.stream().filter(i -> i.journey().equals(d.id())).count() + 1;
@@ -208,7 +230,7 @@ public final class JourneyEngine {
         CustomerView view = customers.apply(stored.customer());
         Step migrated = current(stored, view, pass);
         JourneyInstance i = migrated.instance();
-        JourneyMachine m = machines.get(key(i.journey().value(), i.definitionVersion()));
+        JourneyMachine m = machine(i.journey(), i.definitionVersion());
         if (m == null) {
           pass.skipped.add(i.id() + ": no definition " + i.journey() + " v"
               + i.definitionVersion());
@@ -304,12 +326,15 @@ public final class JourneyEngine {
    * migration; reports a state with no place.
    */
   private Step current(JourneyInstance stored, CustomerView view, Pass pass) {
+    if (migrations.isEmpty()) {
+      return new Step(stored, List.of(), List.of());
+    }
     JourneyInstance i = stored;
     List<AuditEntry> audit = new ArrayList<>();
     JourneyMigration mig;
     while (i.running()
         && (mig = migrations.get(key(i.journey().value(), i.definitionVersion()))) != null) {
-      JourneyMachine target = machines.get(key(i.journey().value(), mig.toVersion()));
+      JourneyMachine target = machine(i.journey(), mig.toVersion());
       Optional<String> state = mig.target(i.state(), target.definition());
       if (state.isEmpty()) {
         pass.skipped.add(i.id() + ": state " + i.state() + " has no place in " + i.journey()
@@ -494,13 +519,16 @@ public final class JourneyEngine {
     };
   }
 
-  private Map<String, JourneyMachine> latest() {
-    Map<String, JourneyMachine> newest = new LinkedHashMap<>();
-    for (JourneyMachine m : machines.values()) {
-      newest.merge(m.definition().id().value(), m,
-          (a, b) -> a.definition().version() >= b.definition().version() ? a : b);
+  private @Nullable JourneyMachine machine(JourneyId journey, int version) {
+    JourneyMachine[] all = versions.get(journey);
+    if (all != null) {
+      for (JourneyMachine m : all) {
+        if (m.definition().version() == version) {
+          return m;
+        }
+      }
     }
-    return newest;
+    return null;
   }
 
   private Object lock(CustomerId customer) {
