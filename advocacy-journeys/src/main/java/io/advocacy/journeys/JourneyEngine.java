@@ -380,7 +380,7 @@ public final class JourneyEngine {
     JourneyInstance after = step.instance().withHeldAsks(
         step.moved() ? List.of() : before.heldAsks());
     if (contactPolicy == null) {
-      return new Step(after, step.actions(), step.audit());
+      return after == step.instance() ? step : new Step(after, step.actions(), step.audit());
     }
     Step base = new Step(after, List.of(), step.audit());
     return then(base, decideAll(m, after, step.actions(), 0, null, view, pass, depth));
@@ -486,6 +486,9 @@ public final class JourneyEngine {
   }
 
   private static Step then(Step first, Step second) {
+    if (first.actions().isEmpty() && first.audit().isEmpty()) {
+      return second;
+    }
     if (second.actions().isEmpty() && second.audit().isEmpty()) {
       return new Step(second.instance(), first.actions(), first.audit());
     }

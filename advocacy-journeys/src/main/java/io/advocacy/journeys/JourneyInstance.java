@@ -112,6 +112,9 @@ public record JourneyInstance(
    * @return the instance
    */
   public JourneyInstance withHeldAsks(List<HeldAsk> held) {
+    if (held.isEmpty() && heldAsks.isEmpty()) {
+      return this;
+    }
     return new JourneyInstance(id, journey, definitionVersion, customer, state, enteredAt,
         variables, timers, goals, endedAt, revision, held);
   }
