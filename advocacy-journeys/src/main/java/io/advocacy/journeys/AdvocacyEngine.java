@@ -63,7 +63,8 @@ import org.jspecify.annotations.Nullable;
  * dispatched. {@link #tick} does the same for the scorer's decay-only tier changes and the
  * journeys' due timers and held asks, and (at most once a week) forgets signal ids older than
  * {@link #DEDUPLICATION_HORIZON} (a duplicate arriving later than that would be handled again by the
- * journeys; the scorer keeps its own horizon).
+ * journeys; the scorer keeps its own horizon) and contact reservations older than the contact
+ * rules look back ({@code FrequencyRules.lookBack()}).
  *
  * <p>Dispatching the outbox: an {@link ActionKind#ISSUE_REWARD} action becomes a reward request
  * through the {@link RewardCatalogue}, checked by the reward service's compliance rules and
@@ -273,6 +274,8 @@ public final class AdvocacyEngine {
     Instant swept = lastSweep.get();
     if (!now.isBefore(swept.plus(SWEEP_EVERY)) && lastSweep.compareAndSet(swept, now)) {
       journeys.forgetBefore(now.minus(DEDUPLICATION_HORIZON));
+      // contact reservations older than the rules look back decide nothing any more
+      contactPolicy.history().forgetBefore(now.minus(contactPolicy.rules().lookBack()));
     }
     for (int round = 0; round < 1_000; round++) {
       JourneyEngine.Result r = journeys.tick(now, DISPATCH_BATCH);

@@ -180,6 +180,16 @@ class AdvocacyEngineTest {
     assertThat(engine.tick(T0.plusSeconds(120)).handled()).isEmpty();
     assertThat(attempts).containsExactly("referral-invitation:c-ada:1:r1:entry:0",
         "referral-invitation:c-ada:1:r1:entry:0");
+    // the weekly sweep forgets contact reservations past the rules' look back (30 days with
+    // the playbook's rules): the sweep at day 30 keeps the ask of T0, the next one (a week
+    // later) drops it
+    String ask = "referral-invitation:c-ada:1:r1:entry:0";
+    assertThat(engine.contactPolicy().history().find(ask)).isPresent();
+    engine.tick(T0.plus(Duration.ofDays(30)));
+    assertThat(engine.contactPolicy().history().find(ask)).isPresent();
+    engine.tick(T0.plus(Duration.ofDays(37)).plusSeconds(1));
+    assertThat(engine.contactPolicy().history().find(ask)).isEmpty();
+    assertThat(engine.contactPolicy().history().reservations(ADA)).isEmpty();
   }
 
   @Test

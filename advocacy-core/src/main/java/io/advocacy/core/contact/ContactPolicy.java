@@ -148,6 +148,15 @@ public final class ContactPolicy {
   }
 
   /**
+   * The frequency rules this policy applies.
+   *
+   * @return the rules
+   */
+  public FrequencyRules rules() {
+    return rules;
+  }
+
+  /**
    * The suppression store this policy reads, to record do-not-contact requests and other
    * events directly.
    *

@@ -130,4 +130,21 @@ public record FrequencyRules(List<FrequencyCap> caps, Duration minimumGap) {
     }
     return false;
   }
+
+  /**
+   * How far back a decision looks: the longest cap window, or the minimum gap if longer.
+   * Reservations older than this before the earliest instant still to be decided can be
+   * forgotten ({@link ContactHistoryStore#forgetBefore}) without changing any decision.
+   *
+   * @return the look-back, zero when there is no rule
+   */
+  public Duration lookBack() {
+    Duration longest = minimumGap;
+    for (FrequencyCap cap : caps) {
+      if (cap.window().compareTo(longest) > 0) {
+        longest = cap.window();
+      }
+    }
+    return longest;
+  }
 }

@@ -65,4 +65,12 @@ class FrequencyRulesTest {
         .extracting(ContactReason::message).containsExactly(
             "ask a-1 at 2027-01-04T12:00:00Z is less than PT1H from 2027-01-04T12:59:00Z");
   }
+
+  @Test
+  void lookBackIsTheLongestWindowOrTheGap() {
+    assertThat(ContactPolicy.DEFAULT_RULES.lookBack()).isEqualTo(Duration.ofDays(30));
+    assertThat(FrequencyRules.NONE.lookBack()).isEqualTo(Duration.ZERO);
+    assertThat(new FrequencyRules(List.of(FrequencyCap.perCustomer(1, Duration.ofDays(1))),
+        Duration.ofDays(3)).lookBack()).isEqualTo(Duration.ofDays(3));
+  }
 }
