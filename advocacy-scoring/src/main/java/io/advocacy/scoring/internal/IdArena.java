@@ -77,20 +77,12 @@ public final class IdArena {
    * @return the hash code
    */
   public int hashCode(int offset) {
-    int p = offset;
-    int header = 0;
-    for (int shift = 0; ; shift += 7) {
-      byte x = bytes[p++];
-      header |= (x & 0x7f) << shift;
-      if (x >= 0) {
-        break;
-      }
-    }
+    int header = header(offset);
+    int p = offset + varintLength(header);
     int n = header >>> 1;
     int h = 0;
     for (int k = 0; k < n; k++) {
-      h = 31 * h + ((header & 1) == 0 ? bytes[p + k] & 0xff
-          : (bytes[p + 2 * k] & 0xff) << 8 | (bytes[p + 2 * k + 1] & 0xff));
+      h = 31 * h + charAt(p, header, k);
     }
     return h;
   }
@@ -103,31 +95,15 @@ public final class IdArena {
    * @return true if equal
    */
   public boolean matches(int offset, String id) {
-    byte[] b = bytes;
-    int p = offset;
-    int header = 0;
-    for (int shift = 0; ; shift += 7) {
-      byte x = b[p++];
-      header |= (x & 0x7f) << shift;
-      if (x >= 0) {
-        break;
-      }
-    }
+    int header = header(offset);
+    int p = offset + varintLength(header);
     int n = header >>> 1;
     if (n != id.length()) {
       return false;
     }
-    if ((header & 1) == 0) {
-      for (int k = 0; k < n; k++) {
-        if ((b[p + k] & 0xff) != id.charAt(k)) {
-          return false;
-        }
-      }
-    } else {
-      for (int k = 0; k < n; k++) {
-        if ((char) ((b[p + 2 * k] & 0xff) << 8 | (b[p + 2 * k + 1] & 0xff)) != id.charAt(k)) {
-          return false;
-        }
+    for (int k = 0; k < n; k++) {
+      if (charAt(p, header, k) != id.charAt(k)) {
+        return false;
       }
     }
     return true;
@@ -140,22 +116,41 @@ public final class IdArena {
    * @return the id
    */
   public String read(int offset) {
+    int header = header(offset);
+    int p = offset + varintLength(header);
+    int n = header >>> 1;
+    char[] chars = new char[n];
+    for (int k = 0; k < n; k++) {
+      chars[k] = charAt(p, header, k);
+    }
+    return new String(chars);
+  }
+
+  /** The varint header at an offset: the length shifted left once, the low bit set for UTF-16. */
+  private int header(int offset) {
     int p = offset;
     int header = 0;
     for (int shift = 0; ; shift += 7) {
       byte x = bytes[p++];
       header |= (x & 0x7f) << shift;
       if (x >= 0) {
-        break;
+        return header;
       }
     }
-    int n = header >>> 1;
-    char[] chars = new char[n];
-    for (int k = 0; k < n; k++) {
-      chars[k] = (header & 1) == 0 ? (char) (bytes[p + k] & 0xff)
-          : (char) ((bytes[p + 2 * k] & 0xff) << 8 | (bytes[p + 2 * k + 1] & 0xff));
+  }
+
+  private static int varintLength(int header) {
+    int n = 1;
+    for (int v = header >>> 7; v != 0; v >>>= 7) {
+      n++;
     }
-    return new String(chars);
+    return n;
+  }
+
+  /** The k-th character of an id whose characters start at p. */
+  private char charAt(int p, int header, int k) {
+    return (header & 1) == 0 ? (char) (bytes[p + k] & 0xff)
+        : (char) ((bytes[p + 2 * k] & 0xff) << 8 | (bytes[p + 2 * k + 1] & 0xff));
   }
 
   /**
