@@ -38,7 +38,9 @@ import java.util.Set;
  *
  * <p>Advancing the clock fires every timer and held ask in due order, each at its own instant, so
  * a reminder three days after an evening purchase is decided at that evening hour, not at the end
- * of the advance. Signals given without an id get {@code sim-<n>}.
+ * of the advance. Signals given without an id get {@code sim-<n>}. An instance that is due but
+ * cannot move (its definition version is not in the simulator) stops the advance at its due
+ * instant and is reported in {@link #skipped()}.
  *
  * <p>Not thread-safe: a test harness for one thread.
  */
@@ -164,8 +166,8 @@ public final class JourneySimulator {
         now = at;
       }
       JourneyEngine.Result r = record(engine.tick(at, Integer.MAX_VALUE));
-      if (r.steps().isEmpty() && r.skipped().isEmpty()) {
-        break; // due but nothing fired: only later instants would change that
+      if (r.steps().isEmpty()) {
+        break; // due but nothing moved (no definition for it, say): see skipped()
       }
     }
     now = target;
