@@ -39,8 +39,8 @@ import java.util.Set;
  * <p>Advancing the clock fires every timer and held ask in due order, each at its own instant, so
  * a reminder three days after an evening purchase is decided at that evening hour, not at the end
  * of the advance. Signals given without an id get {@code sim-<n>}. An instance that is due but
- * cannot move (its definition version is not in the simulator) stops the advance at its due
- * instant and is reported in {@link #skipped()}.
+ * cannot move (its definition version is not in the simulator) ends the firing for that advance
+ * (the clock still moves to the target) and is reported in {@link #skipped()}.
  *
  * <p>Not thread-safe: a test harness for one thread.
  */
