@@ -33,7 +33,7 @@ else
   thr="-f 1 -wi 2 -w 1s -i 3 -r 1s"
   shot="-f 1 -wi 1 -i 3"
   peers=10000,100000; ours=10000,100000,1000000; timers=1000000
-  customers=10000,1000000; journeys=10000,100000,1000000
+  customers=10000,100000,1000000; journeys=10000,100000,1000000
   fp_peers=10000,100000; fp_ours=1000000; fp_spring=10000
 fi
 
@@ -58,12 +58,22 @@ if [[ "${ONLY:-}" != journeys ]]; then
   run segment 'SegmentAdapterBenchmark' $thr
   run scorer 'ScorerBenchmark' -p customers=$customers $thr
   echo "== scorer footprint"
-  java -Xmx6g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp "$jar" \
-    io.advocacy.benchmarks.ScorerFootprint "${customers##*,}" | tee "$out/scorer-footprint.txt"
+  for n in ${customers//,/ }; do
+    java -Xmx6g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp "$jar" \
+      io.advocacy.benchmarks.ScorerFootprint "$n" | tee -a "$out/scorer-footprint.txt"
+  done
   run attribution 'AttributionBenchmark' -p journeys=$journeys $shot -jvmArgsAppend -Xmx4g
+  echo "== attribution peak heap (one fresh JVM per model and size, -Xmx512m)"
+  for n in ${journeys//,/ }; do
+    for model in none firstTouch lastTouch lastNonDirect linear positionBased \
+        markovOrder1 markovOrder3 shapleySimplified; do
+      java -Xmx512m -cp "$jar" io.advocacy.benchmarks.AttributionFootprint "$n" "$model" \
+        2>&1 | tail -n 1 | tee -a "$out/attribution-footprint.txt"
+    done
+  done
 fi
 
 java -cp "$jar" io.advocacy.benchmarks.BenchmarkReport "$here/README.md" \
   "$out/footprint-journeys.json" "$out"/journey-*.json "$out"/segment.json "$out"/scorer.json \
-  "$out"/attribution.json
+  "$out"/attribution.json "$out"/scorer-footprint.txt "$out"/attribution-footprint.txt
 echo "results in $out; table written to $here/README.md"

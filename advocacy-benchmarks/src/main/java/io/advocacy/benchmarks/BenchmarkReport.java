@@ -55,9 +55,15 @@ public final class BenchmarkReport {
     JsonMapper json = JsonMapper.builder().build();
     List<Row> rows = new ArrayList<>();
     Set<String> jvms = new LinkedHashSet<>();
+    Map<String, List<String>> printed = new java.util.LinkedHashMap<>();
     for (int a = 2; a < args.length; a++) {
       Path p = Path.of(args[a]);
       if (!Files.exists(p)) {
+        continue;
+      }
+      if (p.getFileName().toString().endsWith(".txt")) {
+        // what a footprint main printed, one measurement a line
+        printed.put(p.getFileName().toString(), Files.readAllLines(p, StandardCharsets.UTF_8));
         continue;
       }
       for (JsonNode r : json.readTree(p.toFile())) {
@@ -106,6 +112,11 @@ public final class BenchmarkReport {
     out.append('\n');
     journeys(out, rows, footprint, json);
     others(out, rows);
+    printed.forEach((file, lines) -> {
+      out.append("### Printed by the footprint mains (`").append(file).append("`)\n\n```\n");
+      lines.stream().filter(l -> !l.isBlank()).forEach(l -> out.append(l).append('\n'));
+      out.append("```\n\n");
+    });
     out.append(END).append('\n');
     String text = Files.readString(readme, StandardCharsets.UTF_8);
     int b = text.indexOf(BEGIN);
