@@ -35,6 +35,24 @@ public interface InstanceStore {
   boolean commit(Commit commit);
 
   /**
+   * Commits several steps, each on the terms of {@link #commit}: each is checked against its
+   * own expected revision, so one may conflict while the others go in, and they are applied in
+   * order (a later commit of the same instance sees an earlier one). A host database can apply
+   * them in one transaction, and the in-memory store takes its lock once. {@code tick} commits
+   * its steps this way.
+   *
+   * @param commits the steps, in order
+   * @return for each commit, at the same index, whether it was committed
+   */
+  default boolean[] commitAll(List<Commit> commits) {
+    boolean[] out = new boolean[commits.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = commit(commits.get(i));
+    }
+    return out;
+  }
+
+  /**
    * An instance by id.
    *
    * @param id the id

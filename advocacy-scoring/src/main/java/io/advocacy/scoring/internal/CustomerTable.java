@@ -1,5 +1,7 @@
 package io.advocacy.scoring.internal;
 
+import io.advocacy.core.internal.IdArena;
+import io.advocacy.core.internal.SeenIds;
 import java.util.Arrays;
 
 /**
@@ -191,13 +193,8 @@ public final class CustomerTable {
     table = next;
   }
 
-  /** Spreads a {@link String#hashCode()} over all 32 bits (the murmur3 finaliser). */
+  /** Spreads a {@link String#hashCode()} over all 32 bits. */
   static int mix(int h) {
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    h ^= h >>> 16;
-    return h;
+    return SeenIds.mix(h);
   }
 }

@@ -7,7 +7,7 @@ import io.advocacy.core.signal.SignalType;
 import io.advocacy.scoring.AdvocateTier;
 import io.advocacy.scoring.internal.DueHeap;
 import io.advocacy.scoring.internal.CustomerTable;
-import io.advocacy.scoring.internal.SeenIds;
+import io.advocacy.core.internal.SeenIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,6 +5,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.advocacy.core.internal.IdArena;
+import io.advocacy.core.internal.SeenIds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

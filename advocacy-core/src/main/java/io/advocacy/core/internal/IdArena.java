@@ -1,4 +1,4 @@
-package io.advocacy.scoring.internal;
+package io.advocacy.core.internal;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.advocacy.scoring.internal;
+package io.advocacy.core.internal;
 
 /**
  * The signal ids seen within a horizon, exactly: an id is remembered at least one horizon (and
@@ -124,8 +124,23 @@ public final class SeenIds {
    * @param id the id
    * @return the fingerprint
    */
-  static int fingerprint(String id) {
-    return CustomerTable.mix(id.hashCode());
+  public static int fingerprint(String id) {
+    return mix(id.hashCode());
+  }
+
+  /**
+   * Spreads a {@link String#hashCode()} over all 32 bits (the murmur3 finaliser).
+   *
+   * @param h a hash
+   * @return the mixed hash
+   */
+  public static int mix(int h) {
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return h;
   }
 
   /** One generation: a fingerprint table over an arena of the ids' characters. */
