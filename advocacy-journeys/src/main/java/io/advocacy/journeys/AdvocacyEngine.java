@@ -61,10 +61,10 @@ import org.jspecify.annotations.Nullable;
  * eligibility that changed becomes a derived signal; the journeys handle the signal and then
  * each derived signal (asks decided by the contact policy before the outbox); then the outbox is
  * dispatched. {@link #tick} does the same for the scorer's decay-only tier changes and the
- * journeys' due timers and held asks, and (at most once a week) forgets signal ids older than
- * {@link #DEDUPLICATION_HORIZON} (a duplicate arriving later than that would be handled again by the
- * journeys; the scorer keeps its own horizon) and contact reservations older than the contact
- * rules look back ({@code FrequencyRules.lookBack()}).
+ * journeys' due timers and held asks, and (at most once a week) forgets contact reservations
+ * older than the contact rules look back ({@code FrequencyRules.lookBack()}). The journeys
+ * remember signal ids for {@link #DEDUPLICATION_HORIZON} of event time (at most twice that) and
+ * drop older ones by themselves; the scorer keeps its own horizon.
  *
  * <p>Dispatching the outbox: an {@link ActionKind#ISSUE_REWARD} action becomes a reward request
  * through the {@link RewardCatalogue}, checked by the reward service's compliance rules and
@@ -117,7 +117,7 @@ public final class AdvocacyEngine {
     JourneyRegistry registry = b.registry == null ? AdvocacyPlaybook.registry() : b.registry;
     JourneyEngine.Builder jb = JourneyEngine.builder(
             b.store == null ? InstanceStore.inMemory() : b.store, registry, this::view)
-        .contactPolicy(contactPolicy);
+        .contactPolicy(contactPolicy).deduplicationHorizon(DEDUPLICATION_HORIZON);
     b.journeys.forEach(jb::journey);
     b.migrations.forEach(jb::migration);
     this.journeys = jb.build();
@@ -269,11 +269,9 @@ public final class AdvocacyEngine {
     for (TierChange change : scorer.tick(now)) {
       requalify(change.customer(), now, c);
     }
-    // signal ids older than the de-duplication horizon are forgotten, so memory stays bounded;
-    // the sweep reads every id, so it runs at most once a week of event time
+    // the sweep reads every reservation, so it runs at most once a week of event time
     Instant swept = lastSweep.get();
     if (!now.isBefore(swept.plus(SWEEP_EVERY)) && lastSweep.compareAndSet(swept, now)) {
-      journeys.forgetBefore(now.minus(DEDUPLICATION_HORIZON));
       // contact reservations older than the rules look back decide nothing any more
       contactPolicy.history().forgetBefore(now.minus(contactPolicy.rules().lookBack()));
     }

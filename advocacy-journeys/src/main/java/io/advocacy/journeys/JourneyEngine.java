@@ -12,6 +12,8 @@ import io.advocacy.core.contact.ContactReasonCode;
 import io.advocacy.core.profile.ContactChannel;
 import io.advocacy.core.signal.Signal;
 import io.advocacy.core.SignalId;
+import io.advocacy.core.internal.SeenIds;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -22,8 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -33,8 +34,12 @@ import java.util.function.Function;
  * one {@link InstanceStore#commit} with the revision it read.
  *
  * <ul>
- *   <li>A signal id already handled within the de-duplication horizon (default 30 days of event
- *       time) changes nothing; ids cost one map entry each until {@link #forgetBefore}.
+ *   <li>A signal id already handled within the de-duplication horizon ({@link
+ *       Builder#deduplicationHorizon}, default 30 days of event time) changes nothing. The ids
+ *       are kept exactly (a fingerprint table confirmed by the id's characters, no object per
+ *       id) in two generations by event time: an id is remembered at least one horizon after the
+ *       latest event time reaches it and at most two, then dropped with its generation, so the
+ *       memory stays bounded without a sweep ({@link #rememberedSignalIds()}).
  *   <li>Signals of one customer are applied one at a time (a lock per customer stripe, 64
  *       stripes); different customers proceed in parallel. The engine starts no threads.
  *   <li>Instance ids are deterministic: {@code <journey>:<customer>:<n>} for the customer's n-th
@@ -57,6 +62,9 @@ import java.util.function.Function;
  *       then, it reaches the outbox with that instant as its {@code at}, under its original
  *       idempotency key.
  *   <li>Journeys that one signal starts start in the order they were added to the builder.
+ *   <li>{@link #tick} reads the due instances with one {@link InstanceStore#due} call and commits
+ *       them in batches with {@link InstanceStore#commitAll}, holding the lock stripes of a
+ *       batch's customers (taken in a fixed order) while it runs.
  * </ul>
  *
  * <p>Thread-safe.
@@ -64,6 +72,10 @@ import java.util.function.Function;
 public final class JourneyEngine {
   private static final int STRIPES = 64;
   private static final int MAX_DENIAL_DEPTH = 8;
+  /** How many due instances {@link #tick} steps and commits at once. */
+  private static final int TICK_BATCH = 512;
+  /** The default de-duplication horizon: 30 days of event time. */
+  public static final Duration DEFAULT_DEDUPLICATION_HORIZON = Duration.ofDays(30);
 
   private final InstanceStore store;
   private final Map<String, JourneyMachine> machines;
@@ -74,8 +86,9 @@ public final class JourneyEngine {
   private final Function<CustomerId, CustomerView> customers;
   private final @Nullable ContactPolicy contactPolicy;
   private final Map<String, JourneyMigration> migrations;
-  private final ConcurrentMap<String, Instant> handled = new ConcurrentHashMap<>();
-  private final Object[] locks = new Object[STRIPES];
+  /** Signal ids handled, by event time; guarded by itself. */
+  private final SeenIds handled;
+  private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
   private JourneyEngine(Builder b) {
     this.store = b.store;
@@ -101,8 +114,9 @@ public final class JourneyEngine {
     this.customers = b.customers;
     this.contactPolicy = b.contactPolicy;
     this.migrations = Map.copyOf(b.migrations);
+    this.handled = new SeenIds(b.deduplicationHorizon.toMillis(), 1 << 12);
     for (int i = 0; i < STRIPES; i++) {
-      locks[i] = new Object();
+      locks[i] = new ReentrantLock();
     }
   }
 
@@ -168,46 +182,67 @@ public final class JourneyEngine {
     if (!(signal.subject() instanceof CustomerId customer)) {
       return new Result(List.of(), false, List.of("anonymous subject " + signal.subject()));
     }
-    if (handled.putIfAbsent(signal.id().value(), signal.occurredAt()) != null) {
-      return new Result(List.of(), true, List.of(), List.of());
+    boolean fresh;
+    synchronized (handled) {
+      fresh = handled.add(signal.id().value(), signal.occurredAt().toEpochMilli());
+    }
+    if (!fresh) {
+      return DUPLICATE;
     }
     Pass pass = new Pass();
-    synchronized (lock(customer)) {
+    ReentrantLock lock = lock(customer);
+    lock.lock();
+    try {
       CustomerView view = customers.apply(customer);
       List<JourneyInstance> existing = store.byCustomer(customer);
-      for (JourneyInstance stored : existing) {
+      for (int k = 0; k < existing.size(); k++) {
+        JourneyInstance stored = existing.get(k);
         if (!stored.running()) {
           continue;
         }
         Step migrated = current(stored, view, pass);
-        JourneyInstance i = migrated.instance();
+        JourneyInstance i = migrated == null ? stored : migrated.instance();
         JourneyMachine m = machine(i.journey(), i.definitionVersion());
         if (m == null) {
-          pass.skipped.add(i.id() + ": no definition " + i.journey() + " v"
-              + i.definitionVersion());
+          pass.skipped(i.id() + ": no definition " + i.journey() + " v" + i.definitionVersion());
           continue;
         }
         Step s = then(migrated, gate(m, i, m.onSignal(i, signal, view), view, pass, 0));
-        if (!s.instance().equals(stored)) {
+        if (s.instance() != stored) {
           pass.commit(s, stored.revision());
         }
       }
-      for (JourneyMachine m : starters.getOrDefault(signal.type(), List.of())) {
-        JourneyDefinition d = m.definition();
-        if (!mayEnter(d, existing, signal.occurredAt())) {
-          continue;
-        }
-        long n = existing.stream().filter(i -> i.journey().equals(d.id())).count() + 1;
-        String id = d.id().value() + ":" + customer.value() + ":" + n;
-        Optional<Step> first = m.start(id, view, signal, signal.occurredAt());
-        if (first.isPresent()) {
-          Step s = first.get();
-          JourneyInstance blank = s.instance().withHeldAsks(List.of());
-          pass.commit(gate(m, blank, s, view, pass, 0), -1);
+      List<JourneyMachine> starting = starters.get(signal.type());
+      if (starting != null) {
+        for (JourneyMachine m : starting) {
+          start(m, customer, existing, signal, view, pass);
         }
       }
+    } finally {
+      lock.unlock();
     }
-    return pass.result(false);
+    return pass.result();
+  }
+
+  private void start(JourneyMachine m, CustomerId customer, List<JourneyInstance> existing,
+      Signal signal, CustomerView view, Pass pass) {
+    JourneyDefinition d = m.definition();
+    if (!mayEnter(d, existing, signal.occurredAt())) {
+      return;
+    }
+    long n = 1;
+    for (JourneyInstance i : existing) {
+      if (i.journey().equals(d.id())) {
+        n++;
+      }
+    }
+    String id = d.id().value() + ":" + customer.value() + ":" + n;
+    Optional<Step> first = m.start(id, view, signal, signal.occurredAt());
+    if (first.isPresent()) {
+      Step s = first.get();
+      JourneyInstance blank = s.instance().withHeldAsks(List.of());
+      pass.commit(gate(m, blank, s, view, pass, 0), -1);
+    }
   }
 
   /**
@@ -221,29 +256,59 @@ public final class JourneyEngine {
   public Result tick(Instant now, int limit) {
     Objects.requireNonNull(now, "now");
     Pass pass = new Pass();
-    for (JourneyInstance due : store.due(now, limit)) {
-      synchronized (lock(due.customer())) {
-        JourneyInstance stored = store.find(due.id()).orElse(due);
-        if (!stored.running()) {
-          continue;
+    List<JourneyInstance> due = store.due(now, limit);
+    for (int from = 0; from < due.size(); from += TICK_BATCH) {
+      List<JourneyInstance> batch = due.subList(from, Math.min(due.size(), from + TICK_BATCH));
+      long stripes = 0;
+      for (JourneyInstance d : batch) {
+        stripes |= 1L << stripe(d.customer());
+      }
+      lockAll(stripes);
+      try {
+        for (JourneyInstance d : batch) {
+          fire(d, now, pass);
         }
-        CustomerView view = customers.apply(stored.customer());
-        Step migrated = current(stored, view, pass);
-        JourneyInstance i = migrated.instance();
-        JourneyMachine m = machine(i.journey(), i.definitionVersion());
-        if (m == null) {
-          pass.skipped.add(i.id() + ": no definition " + i.journey() + " v"
-              + i.definitionVersion());
-          continue;
-        }
-        Step s = then(migrated, retryHeld(m, i, now, view, pass));
-        s = then(s, gate(m, s.instance(), m.onTimers(s.instance(), now, view), view, pass, 0));
-        if (!s.instance().equals(stored)) {
-          pass.commit(s, stored.revision());
-        }
+        pass.flush();
+      } finally {
+        unlockAll(stripes);
       }
     }
-    return pass.result(false);
+    return pass.result();
+  }
+
+  /** Steps one due instance (read again, under its customer's lock) and queues its commit. */
+  private void fire(JourneyInstance due, Instant now, Pass pass) {
+    JourneyInstance stored = store.find(due.id()).orElse(due);
+    if (!stored.running()) {
+      return;
+    }
+    CustomerView view = customers.apply(stored.customer());
+    Step migrated = current(stored, view, pass);
+    JourneyInstance i = migrated == null ? stored : migrated.instance();
+    JourneyMachine m = machine(i.journey(), i.definitionVersion());
+    if (m == null) {
+      pass.skipped(i.id() + ": no definition " + i.journey() + " v" + i.definitionVersion());
+      return;
+    }
+    Step retried = retryHeld(m, i, now, view, pass);
+    Step s = retried == null ? migrated : then(migrated, retried);
+    JourneyInstance held = s == null ? i : s.instance();
+    s = then(s, gate(m, held, m.onTimers(held, now, view), view, pass, 0));
+    if (s.instance() != stored) {
+      pass.queue(s, stored.revision());
+    }
+  }
+
+  private void lockAll(long stripes) {
+    for (long rest = stripes; rest != 0; rest &= rest - 1) {
+      locks[Long.numberOfTrailingZeros(rest)].lock();
+    }
+  }
+
+  private void unlockAll(long stripes) {
+    for (long rest = stripes; rest != 0; rest &= rest - 1) {
+      locks[Long.numberOfTrailingZeros(rest)].unlock();
+    }
   }
 
   /**
@@ -259,31 +324,34 @@ public final class JourneyEngine {
   public Result migrate(CustomerId customer) {
     Objects.requireNonNull(customer, "customer");
     Pass pass = new Pass();
-    synchronized (lock(customer)) {
+    ReentrantLock lock = lock(customer);
+    lock.lock();
+    try {
       CustomerView view = customers.apply(customer);
       for (JourneyInstance stored : store.byCustomer(customer)) {
         if (!stored.running()) {
           continue;
         }
         Step s = current(stored, view, pass);
-        if (!s.instance().equals(stored)) {
+        if (s != null && s.instance() != stored) {
           pass.commit(s, stored.revision());
         }
       }
+    } finally {
+      lock.unlock();
     }
-    return pass.result(false);
+    return pass.result();
   }
 
   /**
-   * Forgets handled signal ids of events before an instant (now minus the horizon, say).
+   * How many signal ids the de-duplication holds now (both generations).
    *
-   * @param cutoff ids of events strictly before it are forgotten
-   * @return how many were forgotten
+   * @return the count
    */
-  public int forgetBefore(Instant cutoff) {
-    int before = handled.size();
-    handled.values().removeIf(at -> at.isBefore(cutoff));
-    return before - handled.size();
+  public int rememberedSignalIds() {
+    synchronized (handled) {
+      return handled.size();
+    }
   }
 
   /**
@@ -295,29 +363,99 @@ public final class JourneyEngine {
     return store;
   }
 
-  /** What one handle or tick call gathers, and its commits. */
-  private final class Pass {
-    final List<Step> steps = new ArrayList<>();
-    final List<String> skipped = new ArrayList<>();
-    final List<AskDecision> asks = new ArrayList<>();
-    /** Keys of the asks this pass reserved a contact slot for, not yet committed. */
-    final List<String> reserved = new ArrayList<>();
+  private static final Result DUPLICATE = new Result(List.of(), true, List.of(), List.of());
+  private static final Result NOTHING = new Result(List.of(), false, List.of(), List.of());
 
-    void commit(Step s, long expected) {
-      if (store.commit(new Commit(s.instance(), expected, s.actions(), s.audit()))) {
-        steps.add(s);
-      } else {
-        skipped.add(s.instance().id() + ": another writer moved it first (revision " + expected
-            + ")");
-        if (contactPolicy != null) {
-          reserved.forEach(contactPolicy::release);
-        }
+  /**
+   * What one handle or tick call gathers, and its commits. Its lists are made on first use: most
+   * signals commit one step and decide no ask.
+   */
+  private final class Pass {
+    private @Nullable List<Step> steps;
+    private @Nullable List<String> skipped;
+    private @Nullable List<AskDecision> asks;
+    /** Keys of the asks this pass reserved a contact slot for, not yet committed. */
+    private @Nullable List<String> reserved;
+    /** Tick: steps waiting for one commitAll, with their expected revisions and reservations. */
+    private @Nullable List<Step> queuedSteps;
+    private @Nullable List<Commit> queuedCommits;
+    private @Nullable List<List<String>> queuedReserved;
+
+    void skipped(String reason) {
+      if (skipped == null) {
+        skipped = new ArrayList<>();
       }
-      reserved.clear();
+      skipped.add(reason);
     }
 
-    Result result(boolean duplicate) {
-      return new Result(steps, duplicate, skipped, asks);
+    void ask(AskDecision d) {
+      if (asks == null) {
+        asks = new ArrayList<>();
+      }
+      asks.add(d);
+    }
+
+    void reserve(String key) {
+      if (reserved == null) {
+        reserved = new ArrayList<>();
+      }
+      reserved.add(key);
+    }
+
+    void commit(Step s, long expected) {
+      committed(s, expected, store.commit(new Commit(s.instance(), expected, s.actions(),
+          s.audit())), reserved);
+      reserved = null;
+    }
+
+    private void committed(Step s, long expected, boolean ok, @Nullable List<String> keys) {
+      if (ok) {
+        if (steps == null) {
+          steps = new ArrayList<>();
+        }
+        steps.add(s);
+        return;
+      }
+      skipped(s.instance().id() + ": another writer moved it first (revision " + expected + ")");
+      if (contactPolicy != null && keys != null) {
+        keys.forEach(contactPolicy::release);
+      }
+    }
+
+    /** Queues a step for the batch's commitAll. */
+    void queue(Step s, long expected) {
+      if (queuedSteps == null) {
+        queuedSteps = new ArrayList<>();
+        queuedCommits = new ArrayList<>();
+        queuedReserved = new ArrayList<>();
+      }
+      queuedSteps.add(s);
+      queuedCommits.add(new Commit(s.instance(), expected, s.actions(), s.audit()));
+      queuedReserved.add(reserved == null ? List.of() : reserved);
+      reserved = null;
+    }
+
+    /** Commits the queued steps in one call. */
+    void flush() {
+      if (queuedSteps == null || queuedSteps.isEmpty()) {
+        return;
+      }
+      boolean[] ok = store.commitAll(queuedCommits);
+      for (int k = 0; k < ok.length; k++) {
+        committed(queuedSteps.get(k), queuedCommits.get(k).expectedRevision(), ok[k],
+            queuedReserved.get(k));
+      }
+      queuedSteps.clear();
+      queuedCommits.clear();
+      queuedReserved.clear();
+    }
+
+    Result result() {
+      if (steps == null && skipped == null && asks == null) {
+        return NOTHING;
+      }
+      return new Result(steps == null ? List.of() : steps, false,
+          skipped == null ? List.of() : skipped, asks == null ? List.of() : asks);
     }
   }
 
@@ -325,9 +463,9 @@ public final class JourneyEngine {
    * The instance moved to the newest version its migrations reach, with an audit entry per
    * migration; reports a state with no place.
    */
-  private Step current(JourneyInstance stored, CustomerView view, Pass pass) {
+  private @Nullable Step current(JourneyInstance stored, CustomerView view, Pass pass) {
     if (migrations.isEmpty()) {
-      return new Step(stored, List.of(), List.of());
+      return null;
     }
     JourneyInstance i = stored;
     List<AuditEntry> audit = new ArrayList<>();
@@ -337,7 +475,7 @@ public final class JourneyEngine {
       JourneyMachine target = machine(i.journey(), mig.toVersion());
       Optional<String> state = mig.target(i.state(), target.definition());
       if (state.isEmpty()) {
-        pass.skipped.add(i.id() + ": state " + i.state() + " has no place in " + i.journey()
+        pass.skipped(i.id() + ": state " + i.state() + " has no place in " + i.journey()
             + " v" + mig.toVersion() + "; it stays on v" + i.definitionVersion());
         break;
       }
@@ -346,19 +484,22 @@ public final class JourneyEngine {
           + i.definitionVersion() + " -> v" + mig.toVersion(), i.enteredAt(), List.of(), ""));
       i = moved;
     }
-    return new Step(i, List.of(), audit);
+    return i == stored ? null : new Step(i, List.of(), audit);
   }
 
   /** Decides again the held asks due at or before now, at their retry instants. */
-  private Step retryHeld(JourneyMachine m, JourneyInstance i, Instant now, CustomerView view,
-      Pass pass) {
+  private @Nullable Step retryHeld(JourneyMachine m, JourneyInstance i, Instant now,
+      CustomerView view, Pass pass) {
+    if (i.heldAsks().isEmpty() || contactPolicy == null) {
+      return null;
+    }
     List<HeldAsk> due = new ArrayList<>();
     List<HeldAsk> later = new ArrayList<>();
     for (HeldAsk h : i.heldAsks()) {
       (h.retryAt().isAfter(now) ? later : due).add(h);
     }
-    if (due.isEmpty() || contactPolicy == null) {
-      return new Step(i, List.of(), List.of());
+    if (due.isEmpty()) {
+      return null;
     }
     Step result = new Step(i.withHeldAsks(later), List.of(), List.of());
     for (HeldAsk h : due) {
@@ -399,13 +540,13 @@ public final class JourneyEngine {
       }
       Instant at = retryAt == null ? a.at() : retryAt;
       AskDecision d = decide(a, at, view);
-      pass.asks.add(d);
+      pass.ask(d);
       switch (d.outcome()) {
         case ALLOWED -> {
           // a held ask goes out at the instant it was allowed, under its original key
           out.add(retryAt == null ? a : new ActionRequest(a.idempotencyKey(), a.instance(),
               a.customer(), a.name(), a.kind(), a.params(), at));
-          pass.reserved.add(a.idempotencyKey());
+          pass.reserve(a.idempotencyKey());
         }
         case DEFERRED -> {
           Instant until = d.decision().deferredUntil();
@@ -485,8 +626,8 @@ public final class JourneyEngine {
     }
   }
 
-  private static Step then(Step first, Step second) {
-    if (first.actions().isEmpty() && first.audit().isEmpty()) {
+  private static Step then(@Nullable Step first, Step second) {
+    if (first == null || first.actions().isEmpty() && first.audit().isEmpty()) {
       return second;
     }
     if (second.actions().isEmpty() && second.audit().isEmpty()) {
@@ -534,8 +675,12 @@ public final class JourneyEngine {
     return null;
   }
 
-  private Object lock(CustomerId customer) {
-    return locks[Math.floorMod(customer.value().hashCode(), STRIPES)];
+  private ReentrantLock lock(CustomerId customer) {
+    return locks[stripe(customer)];
+  }
+
+  private static int stripe(CustomerId customer) {
+    return customer.value().hashCode() & (STRIPES - 1);
   }
 
   private static String key(String journey, int version) {
@@ -550,6 +695,7 @@ public final class JourneyEngine {
     private final Map<String, JourneyMachine> machines = new LinkedHashMap<>();
     private final Map<String, JourneyMigration> migrations = new LinkedHashMap<>();
     private @Nullable ContactPolicy contactPolicy;
+    private Duration deduplicationHorizon = DEFAULT_DEDUPLICATION_HORIZON;
 
     private Builder(InstanceStore store, JourneyRegistry registry,
         Function<CustomerId, CustomerView> customers) {
@@ -588,6 +734,24 @@ public final class JourneyEngine {
         throw new IllegalStateException("contact policy set twice");
       }
       contactPolicy = policy;
+      return this;
+    }
+
+    /**
+     * How long, in event time, a handled signal id is remembered: at least this long after the
+     * latest event time reaches it, and at most twice this long.
+     *
+     * @param horizon the horizon, at least one millisecond
+     * @return this builder
+     * @throws IllegalArgumentException if the horizon is shorter than a millisecond
+     */
+    public Builder deduplicationHorizon(Duration horizon) {
+      Objects.requireNonNull(horizon, "horizon");
+      if (horizon.toMillis() < 1) {
+        throw new IllegalArgumentException("de-duplication horizon " + horizon
+            + " is shorter than a millisecond");
+      }
+      deduplicationHorizon = horizon;
       return this;
     }
 

@@ -101,4 +101,169 @@ class JourneyEngineTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aSignalIdIsRememberedForAtLeastTheHorizonAndDroppedAfterTwo() {
+    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(),
+            JourneyDefinitionTest.REGISTRY,
+            c -> JourneyMachineTest.view(CustomerProfile.builder(c).build(), AdvocateTier.PROMOTER))
+        .journey(JourneyDefinitionTest.review().build(JourneyDefinitionTest.REGISTRY))
+        .deduplicationHorizon(Duration.ofDays(10))
+        .build();
+    Signal complaint = signal("x-1", "c-ada", SignalType.COMPLAINT_OPENED, T0);
+    assertThat(engine.handle(complaint).duplicate()).isFalse();
+    assertThat(engine.rememberedSignalIds()).isEqualTo(1);
+    // Later events move the generations on: 9 days later the id is still a duplicate...
+    engine.handle(signal("x-2", "c-bob", SignalType.COMPLAINT_OPENED, T0.plus(Duration.ofDays(9))));
+    assertThat(engine.handle(complaint).duplicate()).isTrue();
+    // ...and at 10 days (a new generation begins) it is kept in the previous one.
+    engine.handle(signal("x-3", "c-bob", SignalType.COMPLAINT_OPENED, T0.plus(Duration.ofDays(10))));
+    assertThat(engine.handle(complaint).duplicate()).isTrue();
+    assertThat(engine.rememberedSignalIds()).isEqualTo(3);
+    // Two horizons after the latest generation began, both generations are gone.
+    engine.handle(signal("x-4", "c-bob", SignalType.COMPLAINT_OPENED, T0.plus(Duration.ofDays(30))));
+    assertThat(engine.rememberedSignalIds()).isEqualTo(1);
+    assertThat(engine.handle(complaint).duplicate()).isFalse();
+  }
+
+  @Test
+  void theHorizonMustBeAtLeastAMillisecond() {
+    JourneyEngine.Builder b = JourneyEngine.builder(InstanceStore.inMemory(),
+        JourneyDefinitionTest.REGISTRY, c -> null);
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> b.deduplicationHorizon(Duration.ofNanos(999_999)))
+        .withMessageContaining("PT0.000999999S");
+  }
+
+  /** A store that counts its calls and can refuse chosen commits, as another writer would. */
+  static final class CountingStore implements InstanceStore {
+    final InstanceStore inner = InstanceStore.inMemory();
+    final List<Integer> batches = new ArrayList<>();
+    int singles;
+    java.util.function.Predicate<Commit> refuse = c -> false;
+
+    @Override
+    public boolean commit(Commit commit) {
+      singles++;
+      return !refuse.test(commit) && inner.commit(commit);
+    }
+
+    @Override
+    public boolean[] commitAll(List<Commit> commits) {
+      batches.add(commits.size());
+      boolean[] out = new boolean[commits.size()];
+      for (int k = 0; k < out.length; k++) {
+        out[k] = !refuse.test(commits.get(k)) && inner.commit(commits.get(k));
+      }
+      return out;
+    }
+
+    @Override
+    public java.util.Optional<JourneyInstance> find(String id) {
+      return inner.find(id);
+    }
+
+    @Override
+    public List<JourneyInstance> byCustomer(CustomerId customer) {
+      return inner.byCustomer(customer);
+    }
+
+    @Override
+    public List<JourneyInstance> due(Instant now, int limit) {
+      return inner.due(now, limit);
+    }
+
+    @Override
+    public List<ActionRequest> pending(int limit) {
+      return inner.pending(limit);
+    }
+
+    @Override
+    public boolean acknowledge(String idempotencyKey) {
+      return inner.acknowledge(idempotencyKey);
+    }
+
+    @Override
+    public List<AuditEntry> audit(String instance) {
+      return inner.audit(instance);
+    }
+  }
+
+  @Test
+  void aTickCommitsItsStepsInBatchesAndReportsAConflictInABatchAlone() {
+    CountingStore store = new CountingStore();
+    JourneyEngine engine = JourneyEngine.builder(store, JourneyDefinitionTest.REGISTRY,
+            c -> JourneyMachineTest.view(CustomerProfile.builder(c).build(), AdvocateTier.PROMOTER))
+        .journey(JourneyDefinitionTest.review().build(JourneyDefinitionTest.REGISTRY))
+        .build();
+    for (int c = 0; c < 1200; c++) {
+      engine.handle(signal("p-" + c, "c-" + c, SignalType.PURCHASE_COMPLETED, T0.plusMillis(c)));
+    }
+    assertThat(store.singles).isEqualTo(1200);
+    store.refuse = commit -> commit.instance().id().equals("review-request:c-700:1");
+    JourneyEngine.Result r = engine.tick(T0.plus(Duration.ofDays(4)), 5000);
+    assertThat(store.batches).containsExactly(512, 512, 176);
+    assertThat(store.singles).isEqualTo(1200);
+    assertThat(r.steps()).hasSize(1199);
+    assertThat(r.steps().get(0).instance().id()).isEqualTo("review-request:c-0:1");
+    assertThat(r.skipped()).containsExactly(
+        "review-request:c-700:1: another writer moved it first (revision 1)");
+    assertThat(store.find("review-request:c-700:1").orElseThrow().state()).isEqualTo("invited");
+    assertThat(store.find("review-request:c-701:1").orElseThrow().state()).isEqualTo("reminded");
+    // The refused one fires on the next tick, once.
+    store.refuse = commit -> false;
+    assertThat(engine.tick(T0.plus(Duration.ofDays(4)), 5000).steps()).singleElement()
+        .satisfies(s -> assertThat(s.instance().id()).isEqualTo("review-request:c-700:1"));
+    assertThat(engine.tick(T0.plus(Duration.ofDays(4)), 5000).steps()).isEmpty();
+    assertThat(store.pending(10_000)).extracting(ActionRequest::name)
+        .filteredOn("remind_review"::equals).hasSize(1200);
+  }
+
+  @Test
+  void ticksRacingSignalsLoseNoUpdate() throws Exception {
+    JourneyEngine engine = engine();
+    int customers = 600;
+    for (int c = 0; c < customers; c++) {
+      engine.handle(signal("p-" + c, "c-" + c, SignalType.PURCHASE_COMPLETED, T0));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> done = new ArrayList<>();
+      // Two threads tick (reminders due) while two deliver reviews to every other customer.
+      for (int t = 0; t < 2; t++) {
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int k = 0; k < 20; k++) {
+            engine.tick(T0.plus(Duration.ofDays(4)), 37);
+          }
+          return null;
+        }));
+        int thread = t;
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int c = thread; c < customers; c += 4) {
+            engine.handle(signal("r-" + c, "c-" + c, SignalType.REVIEW_POSTED,
+                T0.plus(Duration.ofDays(5))));
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      engine.tick(T0.plus(Duration.ofDays(4)), 10_000);
+      for (int c = 0; c < customers; c++) {
+        JourneyInstance i = engine.store().byCustomer(CustomerId.of("c-" + c)).get(0);
+        assertThat(i.state()).as("customer %d", c).isEqualTo(c % 4 < 2 ? "reviewed" : "reminded");
+        List<String> trail = engine.store().audit(i.id()).stream().map(AuditEntry::to).toList();
+        // A reviewed customer may or may not have been reminded first, never twice.
+        assertThat(trail.stream().filter("reminded"::equals).count()).isLessThanOrEqualTo(1);
+        assertThat(trail.get(trail.size() - 1)).isEqualTo(i.state());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
