@@ -146,10 +146,10 @@ public final class JourneyFootprint {
       return; // the parts are measured once: each JOL walk over a million instances is slow
     }
     long audit = GraphLayout.parseInstance(field(store, "audit")).totalSize();
-    Map<?, ?> handled = (Map<?, ?>) field(engine, "handled");
-    long dedup = GraphLayout.parseInstance(handled).totalSize();
+    long dedup = GraphLayout.parseInstance(field(engine, "handled")).totalSize();
     row("ours-engine", "store without audit " + when, n, (total - audit) / (double) n);
-    row("ours-engine", "de-dup per signal id " + when, n, dedup / (double) handled.size());
+    row("ours-engine", "de-dup per signal id " + when, n,
+        dedup / (double) engine.rememberedSignalIds());
   }
 
   private static void stateless4j(int n) {

@@ -371,6 +371,8 @@ public final class JourneyEngine {
    * signals commit one step and decide no ask.
    */
   private final class Pass {
+    /** The first step committed; the rest go to {@link #steps}. */
+    private @Nullable Step first;
     private @Nullable List<Step> steps;
     private @Nullable List<String> skipped;
     private @Nullable List<AskDecision> asks;
@@ -410,8 +412,13 @@ public final class JourneyEngine {
 
     private void committed(Step s, long expected, boolean ok, @Nullable List<String> keys) {
       if (ok) {
+        if (first == null) {
+          first = s;
+          return;
+        }
         if (steps == null) {
           steps = new ArrayList<>();
+          steps.add(first);
         }
         steps.add(s);
         return;
@@ -451,10 +458,11 @@ public final class JourneyEngine {
     }
 
     Result result() {
-      if (steps == null && skipped == null && asks == null) {
+      if (first == null && skipped == null && asks == null) {
         return NOTHING;
       }
-      return new Result(steps == null ? List.of() : steps, false,
+      List<Step> all = steps != null ? steps : first != null ? List.of(first) : List.of();
+      return new Result(all, false,
           skipped == null ? List.of() : skipped, asks == null ? List.of() : asks);
     }
   }
