@@ -48,7 +48,7 @@ run() { # name, then JMH arguments
 run journey-transitions-ours 'JourneyTransitionBenchmark.ours' -p size=$ours $thr
 run journey-transitions-peers 'JourneyTransitionBenchmark.peer' -p size=$peers $thr
 run journey-creation 'JourneyCreationBenchmark' $thr
-run journey-tick 'JourneyTickBenchmark' -p timers=$timers $shot
+run journey-tick 'JourneyTickBenchmark' -p timers=$timers -p limit=$timers,10000 $shot
 echo "== journey footprint"
 java -Xmx12g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp "$jar" \
   io.advocacy.benchmarks.JourneyFootprint "$out/footprint-journeys.json" "$fp_peers" "$fp_ours" \
