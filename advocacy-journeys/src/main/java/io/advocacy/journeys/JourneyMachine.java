@@ -326,7 +326,7 @@ public final class JourneyMachine {
       return new Step(current, actions, audit);
     }
     if (first == null) {
-      return current == instance ? Step.unchanged(instance) : Step.unchanged(current);
+      return Step.unchanged(current);
     }
     return first.instance() == current ? first : new Step(current, first.actions(), first.audit());
   }
