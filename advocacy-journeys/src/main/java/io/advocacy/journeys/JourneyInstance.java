@@ -3,6 +3,8 @@ package io.advocacy.journeys;
 import io.advocacy.core.CustomerId;
 import io.advocacy.core.JourneyId;
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +71,11 @@ public record JourneyInstance(
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(enteredAt, "enteredAt");
-    // The common cases copy nothing: no variables, and timers already in order in an
-    // unmodifiable list (List.copyOf keeps such a list as it is).
-    variables = variables.isEmpty()
-        ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(variables));
+    // The common cases copy nothing: no variables, variables another instance already copied,
+    // and timers already in order in an unmodifiable list (List.copyOf keeps such a list).
+    if (!(variables instanceof SortedVariables)) {
+      variables = variables.isEmpty() ? Map.of() : new SortedVariables(variables);
+    }
     timers = inOrder(timers) ? List.copyOf(timers) : timers.stream().sorted(TIMER_ORDER).toList();
     goals = Set.copyOf(goals);
     if (revision < 0) {
@@ -117,6 +120,38 @@ public record JourneyInstance(
     }
     return new JourneyInstance(id, journey, definitionVersion, customer, state, enteredAt,
         variables, timers, goals, endedAt, revision, held);
+  }
+
+  /**
+   * Variables copied into name order and kept unmodifiable; an instance made from another
+   * instance's variables shares them instead of copying them again.
+   */
+  private static final class SortedVariables extends AbstractMap<String, String> {
+    private final Map<String, String> sorted;
+
+    SortedVariables(Map<String, String> variables) {
+      this.sorted = Collections.unmodifiableMap(new TreeMap<>(variables));
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+      return sorted.entrySet();
+    }
+
+    @Override
+    public int size() {
+      return sorted.size();
+    }
+
+    @Override
+    public @Nullable String get(@Nullable Object key) {
+      return sorted.get(key);
+    }
+
+    @Override
+    public boolean containsKey(@Nullable Object key) {
+      return sorted.containsKey(key);
+    }
   }
 
   private static boolean inOrder(List<PendingTimer> timers) {

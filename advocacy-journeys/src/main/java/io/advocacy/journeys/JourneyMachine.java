@@ -1,6 +1,9 @@
 package io.advocacy.journeys;
 
+import io.advocacy.core.CustomerId;
+import io.advocacy.core.JourneyId;
 import io.advocacy.core.signal.Signal;
+import io.advocacy.core.signal.SignalType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,47 +51,51 @@ public final class JourneyMachine {
 
   private final JourneyDefinition definition;
   private final JourneyRegistry registry;
-  // Precomputed per transition index: the trigger's label and the action-key source "t<index>".
-  private final String[] labels;
-  private final String[] sources;
-  // Precomputed per state index: the definition's outgoing transitions, their indices in
-  // transitions() (as indexOf finds them), whether the state sets timers, whether it has
-  // transitions that fire immediately.
-  private final List<List<TransitionSpec>> outgoing;
-  private final int[][] outgoingIndex;
-  private final boolean[] setsTimers;
-  private final boolean[] hasImmediate;
-  private final StateSpec[] stateSpecs;
+  // Per state index: the definition's state names (the instances this machine makes hold these
+  // very strings, so finding a state's index is mostly an identity scan), whether it is
+  // terminal, its entry and exit actions, the signal types and transition indices of its
+  // signal-triggered transitions and the indices of its immediate ones (both in the order of
+  // definition.outgoing: its own transitions, then the global exits), and the indices of the
+  // timer transitions it sets on entry (its own, in declaration order).
+  private final String[] stateNames;
+  private final boolean[] terminal;
   private final Resolved[][] onEntry;
   private final Resolved[][] onExit;
-  // Per transition index: the target's state index, the guard (or null), the actions.
+  private final SignalType[][] signalTypes;
+  private final int[][] signalTransitions;
+  private final int[][] immediateTransitions;
+  private final int[][] timerTransitions;
+  // Per transition index: the trigger's label, the target's state index, the guard (or null),
+  // the actions.
+  private final String[] labels;
   private final int[] toIndex;
   private final @Nullable Resolved[] guards;
   private final Resolved[][] actions;
   private final @Nullable Resolved entryGuard;
   private final String entryLabel;
   private final String[] goalNames;
-  private final io.advocacy.core.signal.SignalType[] goalTypes;
+  private final SignalType[] goalTypes;
 
   /**
    * A guard or action reference resolved from the registry once: the guard (null when not
-   * registered) or the action's kind, and the parameters as an immutable map that the guard
-   * context and the action request keep without copying.
+   * registered) or the action's kind, the parameters as an immutable map that the guard context
+   * and the action request keep without copying, and for an action the end of its idempotency
+   * key ({@code :<source>:<position>}), which the revision does not change.
    */
   private record Resolved(Named named, @Nullable Guard guard, ActionKind kind,
-      Map<String, String> params) {}
+      Map<String, String> params, String keySuffix) {}
 
   private Resolved guardOf(Named n) {
     return new Resolved(n, registry.guard(n.name()).orElse(null), ActionKind.CUSTOM,
-        Map.copyOf(n.params()));
+        Map.copyOf(n.params()), "");
   }
 
-  private Resolved[] actionsOf(List<Named> names) {
+  private Resolved[] actionsOf(String source, List<Named> names) {
     Resolved[] out = new Resolved[names.size()];
     for (int k = 0; k < out.length; k++) {
       Named n = names.get(k);
       out[k] = new Resolved(n, null, registry.action(n.name()).orElse(ActionKind.CUSTOM),
-          Map.copyOf(n.params()));
+          Map.copyOf(n.params()), ":" + source + ":" + k);
     }
     return out;
   }
@@ -104,49 +111,66 @@ public final class JourneyMachine {
     this.registry = Objects.requireNonNull(registry, "registry");
     List<TransitionSpec> all = definition.transitions();
     labels = new String[all.size()];
-    sources = new String[all.size()];
     toIndex = new int[all.size()];
     guards = new Resolved[all.size()];
     actions = new Resolved[all.size()][];
     for (int i = 0; i < all.size(); i++) {
       TransitionSpec t = all.get(i);
       labels[i] = t.trigger().label();
-      sources[i] = "t" + i;
       toIndex[i] = definition.stateIndex(t.to());
       guards[i] = t.guard() == null ? null : guardOf(t.guard());
-      actions[i] = actionsOf(t.actions());
+      actions[i] = actionsOf("t" + i, t.actions());
     }
     entryGuard = definition.entryGuard() == null ? null : guardOf(definition.entryGuard());
     entryLabel = definition.entry() == null ? "start" : "on " + definition.entry().name();
     goalNames = definition.goals().keySet().toArray(new String[0]);
-    goalTypes = definition.goals().values().toArray(new io.advocacy.core.signal.SignalType[0]);
+    goalTypes = definition.goals().values().toArray(new SignalType[0]);
     int n = definition.stateNames().size();
-    outgoing = new ArrayList<>(n);
-    outgoingIndex = new int[n][];
-    setsTimers = new boolean[n];
-    hasImmediate = new boolean[n];
-    stateSpecs = new StateSpec[n];
+    stateNames = definition.stateNames().toArray(new String[0]);
+    terminal = new boolean[n];
     onEntry = new Resolved[n][];
     onExit = new Resolved[n][];
+    signalTypes = new SignalType[n][];
+    signalTransitions = new int[n][];
+    immediateTransitions = new int[n][];
+    timerTransitions = new int[n][];
     for (int s = 0; s < n; s++) {
-      String name = definition.stateName(s);
-      stateSpecs[s] = definition.states().get(name);
-      onEntry[s] = actionsOf(stateSpecs[s].onEntry());
-      onExit[s] = actionsOf(stateSpecs[s].onExit());
-      List<TransitionSpec> out = definition.outgoing(name);
-      outgoing.add(out);
-      outgoingIndex[s] = new int[out.size()];
-      for (int k = 0; k < out.size(); k++) {
-        TransitionSpec t = out.get(k);
-        outgoingIndex[s][k] = all.indexOf(t);
-        hasImmediate[s] |= t.trigger() instanceof Trigger.Immediately;
+      String name = stateNames[s];
+      StateSpec spec = definition.states().get(name);
+      terminal[s] = spec.terminal();
+      onEntry[s] = actionsOf("entry", spec.onEntry());
+      onExit[s] = actionsOf("exit", spec.onExit());
+      List<SignalType> types = new ArrayList<>();
+      List<Integer> onSignal = new ArrayList<>();
+      List<Integer> immediate = new ArrayList<>();
+      for (TransitionSpec t : definition.outgoing(name)) {
+        // As indexOf finds it: the first transition equal to this one.
+        int index = all.indexOf(t);
+        if (t.trigger() instanceof Trigger.OnSignal on) {
+          types.add(on.type());
+          onSignal.add(index);
+        } else if (t.trigger() instanceof Trigger.Immediately) {
+          immediate.add(index);
+        }
       }
-      for (TransitionSpec t : all) {
-        setsTimers[s] |= name.equals(t.from()) && (t.trigger() instanceof Trigger.After
+      List<Integer> timed = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        TransitionSpec t = all.get(i);
+        if (name.equals(t.from()) && (t.trigger() instanceof Trigger.After
             || t.trigger() instanceof Trigger.AtLocalTime
-            || t.trigger() instanceof Trigger.Anniversary);
+            || t.trigger() instanceof Trigger.Anniversary)) {
+          timed.add(i);
+        }
       }
+      signalTypes[s] = types.toArray(new SignalType[0]);
+      signalTransitions[s] = ints(onSignal);
+      immediateTransitions[s] = ints(immediate);
+      timerTransitions[s] = ints(timed);
     }
+  }
+
+  private static int[] ints(List<Integer> values) {
+    return values.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**
@@ -172,22 +196,17 @@ public final class JourneyMachine {
     if (entryGuard != null && guard(entryGuard, signal, Map.of(), customer) != PASS) {
       return Optional.empty();
     }
-    String start = definition.start();
-    JourneyInstance fresh = new JourneyInstance(id, definition.id(), definition.version(),
-        customer.profile().id(), start, at, Map.of(), List.of(), Set.of(), null, 0);
-    List<ActionRequest> actions = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-    StateSpec s = definition.states().get(start);
-    emit(fresh, 1, "entry", onEntry[definition.stateIndex(start)], at, actions, keys);
+    int first = definition.stateIndex(definition.start());
+    String start = stateNames[first];
+    ActionRequest[] requests = new ActionRequest[onEntry[first].length];
+    emit(id, customer.profile().id(), 1, onEntry[first], at, requests, 0);
     JourneyInstance entered = new JourneyInstance(id, definition.id(), definition.version(),
-        customer.profile().id(), start, at, Map.of(), timers(definition.stateIndex(start), at, customer), Set.of(),
-        s.terminal() ? at : null, 1);
-    List<AuditEntry> audit = new ArrayList<>();
+        customer.profile().id(), start, at, Map.of(), timers(first, at, customer), Set.of(),
+        terminal[first] ? at : null, 1);
     String trigger = signal == null ? "start"
         : signal.type().equals(definition.entry()) ? entryLabel : "on " + signal.type().name();
-    audit.add(new AuditEntry(id, "(start)", start, trigger, at, keys, ""));
-    return Optional.of(chain(new Step(entered, actions, audit), definition.stateIndex(start),
-        customer));
+    AuditEntry audit = new AuditEntry(id, "(start)", start, trigger, at, keys(requests), "");
+    return Optional.of(chain(Step.single(entered, List.of(requests), audit), first, customer));
   }
 
   /**
@@ -201,26 +220,29 @@ public final class JourneyMachine {
   public Step onSignal(JourneyInstance instance, Signal signal, CustomerView customer) {
     check(instance);
     if (!instance.running()) {
-      return new Step(instance, List.of(), List.of());
+      return Step.unchanged(instance);
     }
     JourneyInstance current = instance;
-    Set<String> goals = reached(current.goals(), signal);
-    if (goals != current.goals()) {
-      current = with(current, current.state(), current.enteredAt(), current.timers(), goals,
-          current.endedAt(), current.revision());
+    SignalType type = signal.type();
+    if (goalTypes.length > 0) {
+      Set<String> goals = reached(current.goals(), type);
+      if (goals != current.goals()) {
+        current = with(current, current.state(), current.enteredAt(), current.timers(), goals,
+            current.endedAt(), current.revision());
+      }
     }
-    int state = definition.stateIndex(current.state());
+    int state = indexOf(current.state());
     if (state < 0) {
-      return new Step(current, List.of(), List.of());
+      return Step.unchanged(current);
     }
     List<String> notes = null;
-    List<TransitionSpec> candidates = outgoing.get(state);
-    for (int k = 0; k < candidates.size(); k++) {
-      TransitionSpec t = candidates.get(k);
-      if (!(t.trigger() instanceof Trigger.OnSignal on) || !on.type().equals(signal.type())) {
+    SignalType[] types = signalTypes[state];
+    for (int k = 0; k < types.length; k++) {
+      if (types[k] != type && !types[k].equals(type)) {
         continue;
       }
-      Resolved g = guards[outgoingIndex[state][k]];
+      int index = signalTransitions[state][k];
+      Resolved g = guards[index];
       if (g != null) {
         String answer = guard(g, signal, current.variables(), customer);
         if (answer != PASS) {
@@ -228,18 +250,17 @@ public final class JourneyMachine {
           continue;
         }
       }
-      int index = outgoingIndex[state][k];
-      return chain(move(current, state, t, index, signal.occurredAt(), customer, notes),
+      return chain(move(current, state, index, signal.occurredAt(), customer, notes),
           toIndex[index], customer);
     }
-    return new Step(current, List.of(), List.of());
+    return Step.unchanged(current);
   }
 
   /** The goals after a signal: the same set when the signal reaches no new goal. */
-  private Set<String> reached(Set<String> goals, Signal signal) {
+  private Set<String> reached(Set<String> goals, SignalType type) {
     Set<String> out = goals;
     for (int g = 0; g < goalNames.length; g++) {
-      if (goalTypes[g].equals(signal.type()) && !out.contains(goalNames[g])) {
+      if (goalTypes[g].equals(type) && !out.contains(goalNames[g])) {
         if (out == goals) {
           out = new HashSet<>(goals);
         }
@@ -260,11 +281,15 @@ public final class JourneyMachine {
   public Step onTimers(JourneyInstance instance, Instant now, CustomerView customer) {
     check(instance);
     JourneyInstance current = instance;
-    List<ActionRequest> actions = new ArrayList<>();
-    List<AuditEntry> audit = new ArrayList<>();
+    // The first step taken is kept as it is; lists are made only when a second one follows.
+    Step first = null;
+    List<ActionRequest> actions = null;
+    List<AuditEntry> audit = null;
     for (int guard = 0; guard < MAX_CHAIN && current.running(); guard++) {
       PendingTimer timer = null;
-      for (PendingTimer p : current.timers()) {
+      List<PendingTimer> timers = current.timers();
+      for (int k = 0; k < timers.size(); k++) {
+        PendingTimer p = timers.get(k);
         if (!p.dueAt().isAfter(now)) {
           timer = p;
           break;
@@ -273,60 +298,66 @@ public final class JourneyMachine {
       if (timer == null) {
         break;
       }
-      TransitionSpec t = definition.transitions().get(timer.transition());
-      List<String> notes = null;
-      Resolved g = guards[timer.transition()];
+      int index = timer.transition();
+      Resolved g = guards[index];
       String answer = g == null ? PASS : guard(g, null, current.variables(), customer);
       if (answer != PASS) {
-        notes = note(notes, answer);
-        List<PendingTimer> rest = new ArrayList<>(current.timers());
+        List<PendingTimer> rest = new ArrayList<>(timers);
         rest.remove(timer);
         current = with(current, current.state(), current.enteredAt(), rest, current.goals(),
             current.endedAt(), current.revision());
         continue;
       }
-      Step s = chain(move(current, definition.stateIndex(current.state()), t, timer.transition(),
-          timer.dueAt(), customer, notes), toIndex[timer.transition()], customer);
-      actions.addAll(s.actions());
-      audit.addAll(s.audit());
+      Step s = chain(move(current, indexOf(current.state()), index, timer.dueAt(), customer,
+          null), toIndex[index], customer);
+      if (first == null) {
+        first = s;
+      } else {
+        if (actions == null) {
+          actions = new ArrayList<>(first.actions());
+          audit = new ArrayList<>(first.audit());
+        }
+        actions.addAll(s.actions());
+        audit.addAll(s.audit());
+      }
       current = s.instance();
     }
-    return new Step(current, actions, audit);
+    if (actions != null) {
+      return new Step(current, actions, audit);
+    }
+    if (first == null) {
+      return Step.unchanged(current);
+    }
+    return first.instance() == current ? first : new Step(current, first.actions(), first.audit());
   }
 
   /** Follows immediate transitions from the state the step entered (its index given). */
   private Step chain(Step step, int firstState, CustomerView customer) {
     JourneyInstance first = step.instance();
-    if (!first.running() || !hasImmediate[firstState]) {
+    if (immediateTransitions[firstState].length == 0 || !first.running()) {
       return step;
     }
     List<ActionRequest> actions = new ArrayList<>(step.actions());
     List<AuditEntry> audit = new ArrayList<>(step.audit());
     JourneyInstance current = first;
     for (int depth = 0; depth < MAX_CHAIN && current.running(); depth++) {
-      TransitionSpec next = null;
-      int nextIndex = -1;
+      int next = -1;
       List<String> notes = null;
-      int state = definition.stateIndex(current.state());
-      List<TransitionSpec> candidates = outgoing.get(state);
-      for (int k = 0; k < candidates.size(); k++) {
-        TransitionSpec t = candidates.get(k);
-        if (!(t.trigger() instanceof Trigger.Immediately)) {
-          continue;
-        }
-        Resolved g = guards[outgoingIndex[state][k]];
+      int state = indexOf(current.state());
+      int[] candidates = immediateTransitions[state];
+      for (int k = 0; k < candidates.length; k++) {
+        Resolved g = guards[candidates[k]];
         String answer = g == null ? PASS : guard(g, null, current.variables(), customer);
         if (answer == PASS) {
-          next = t;
-          nextIndex = outgoingIndex[state][k];
+          next = candidates[k];
           break;
         }
         notes = note(notes, answer);
       }
-      if (next == null) {
+      if (next < 0) {
         break;
       }
-      Step s = move(current, state, next, nextIndex, current.enteredAt(), customer, notes);
+      Step s = move(current, state, next, current.enteredAt(), customer, notes);
       actions.addAll(s.actions());
       audit.addAll(s.audit());
       current = s.instance();
@@ -334,39 +365,62 @@ public final class JourneyMachine {
     return new Step(current, actions, audit);
   }
 
-  private Step move(JourneyInstance from, int leftIndex, TransitionSpec t, int index, Instant at,
+  /**
+   * Takes transition {@code index} out of state {@code left}: one audit entry, and the exit,
+   * transition and entry actions.
+   */
+  private Step move(JourneyInstance from, int left, int index, Instant at,
       CustomerView customer, @Nullable List<String> notes) {
     long revision = from.revision() + 1;
-    int enteredIndex = toIndex[index];
-    StateSpec entered = stateSpecs[enteredIndex];
-    Resolved[] exit = onExit[leftIndex];
+    int entered = toIndex[index];
+    Resolved[] exit = onExit[left];
     Resolved[] own = actions[index];
-    Resolved[] entry = onEntry[enteredIndex];
+    Resolved[] entry = onEntry[entered];
     List<ActionRequest> emitted = List.of();
     List<String> keys = List.of();
-    if (exit.length + own.length + entry.length > 0) {
-      emitted = new ArrayList<>();
-      keys = new ArrayList<>();
-      emit(from, revision, "exit", exit, at, emitted, keys);
-      emit(from, revision, sources[index], own, at, emitted, keys);
-      emit(from, revision, "entry", entry, at, emitted, keys);
+    int count = exit.length + own.length + entry.length;
+    if (count == 1) {
+      Resolved n = exit.length == 1 ? exit[0] : own.length == 1 ? own[0] : entry[0];
+      ActionRequest request = request(from.id(), from.customer(), revision, n, at);
+      emitted = List.of(request);
+      keys = List.of(request.idempotencyKey());
+    } else if (count > 1) {
+      ActionRequest[] requests = new ActionRequest[count];
+      int k = emit(from.id(), from.customer(), revision, exit, at, requests, 0);
+      k = emit(from.id(), from.customer(), revision, own, at, requests, k);
+      emit(from.id(), from.customer(), revision, entry, at, requests, k);
+      emitted = List.of(requests);
+      keys = keys(requests);
     }
-    JourneyInstance next = with(from, t.to(), at, timers(enteredIndex, at, customer),
-        from.goals(), entered.terminal() ? at : null, revision);
-    AuditEntry entry0 = new AuditEntry(from.id(), from.state(), t.to(), labels[index], at,
-        keys, notes == null ? "" : String.join("; ", notes));
-    return new Step(next, emitted, List.of(entry0));
+    String to = stateNames[entered];
+    JourneyInstance next = with(from, to, at, timers(entered, at, customer), from.goals(),
+        terminal[entered] ? at : null, revision);
+    AuditEntry audit = new AuditEntry(from.id(), from.state(), to, labels[index], at, keys,
+        notes == null ? "" : String.join("; ", notes));
+    return Step.single(next, emitted, audit);
   }
 
-  private static void emit(JourneyInstance i, long revision, String source, Resolved[] names,
-      Instant at, List<ActionRequest> out, List<String> keys) {
-    for (int k = 0; k < names.length; k++) {
-      Resolved n = names[k];
-      String key = i.id() + ":r" + revision + ":" + source + ":" + k;
-      keys.add(key);
-      out.add(new ActionRequest(key, i.id(), i.customer(), n.named().name(), n.kind(),
-          n.params(), at));
+  /** Fills {@code out} from position {@code k} on; answers the next free position. */
+  private static int emit(String id, CustomerId customer, long revision, Resolved[] names,
+      Instant at, ActionRequest[] out, int k) {
+    for (Resolved n : names) {
+      out[k++] = request(id, customer, revision, n, at);
     }
+    return k;
+  }
+
+  private static ActionRequest request(String id, CustomerId customer, long revision,
+      Resolved n, Instant at) {
+    return new ActionRequest(id + ":r" + revision + n.keySuffix(), id, customer,
+        n.named().name(), n.kind(), n.params(), at);
+  }
+
+  private static List<String> keys(ActionRequest[] requests) {
+    String[] keys = new String[requests.length];
+    for (int k = 0; k < keys.length; k++) {
+      keys[k] = requests[k].idempotencyKey();
+    }
+    return List.of(keys);
   }
 
   private static List<String> note(@Nullable List<String> notes, String answer) {
@@ -396,34 +450,32 @@ public final class JourneyMachine {
     }
   }
 
+  /**
+   * The timers a state sets when entered at {@code at}: one per timer transition out of it that
+   * has a due instant, in the order the instance keeps them.
+   */
   private List<PendingTimer> timers(int index, Instant at, CustomerView customer) {
-    if (!setsTimers[index]) {
+    int[] timed = timerTransitions[index];
+    if (timed.length == 0 || terminal[index]) {
       return List.of();
-    }
-    String state = definition.stateName(index);
-    List<PendingTimer> out = new ArrayList<>();
-    StateSpec s = stateSpecs[index];
-    if (s.terminal()) {
-      return out;
     }
     ZoneId zone = customer.profile().timeZone();
     List<TransitionSpec> all = definition.transitions();
-    for (int i = 0; i < all.size(); i++) {
-      TransitionSpec t = all.get(i);
-      if (!state.equals(t.from())) {
-        continue;
-      }
+    PendingTimer only = null;
+    List<PendingTimer> out = null;
+    for (int i : timed) {
       Instant due = null;
-      if (t.trigger() instanceof Trigger.After a) {
+      Trigger trigger = all.get(i).trigger();
+      if (trigger instanceof Trigger.After a) {
         due = at.plus(a.delay());
-      } else if (t.trigger() instanceof Trigger.AtLocalTime l) {
+      } else if (trigger instanceof Trigger.AtLocalTime l) {
         ZonedDateTime local = at.atZone(zone);
         ZonedDateTime candidate = local.toLocalDate().atTime(l.time()).atZone(zone);
         if (!candidate.toInstant().isAfter(at)) {
           candidate = local.toLocalDate().plusDays(1).atTime(l.time()).atZone(zone);
         }
         due = candidate.toInstant();
-      } else if (t.trigger() instanceof Trigger.Anniversary an) {
+      } else if (trigger instanceof Trigger.Anniversary an) {
         Optional<LocalDate> date = customer.profile().datedAttribute(an.attribute());
         if (date.isPresent()) {
           int year = at.atZone(zone).getYear();
@@ -435,11 +487,37 @@ public final class JourneyMachine {
           }
         }
       }
-      if (due != null) {
-        out.add(new PendingTimer(i, due));
+      if (due == null) {
+        continue;
+      }
+      PendingTimer timer = new PendingTimer(i, due);
+      if (only == null && out == null) {
+        only = timer;
+      } else {
+        if (out == null) {
+          out = new ArrayList<>();
+          out.add(only);
+        }
+        out.add(timer);
       }
     }
-    return out;
+    // The instance sorts a longer list by due instant; one timer is in order as it is.
+    return out != null ? out : only != null ? List.of(only) : List.of();
+  }
+
+  /**
+   * The index of an instance's state. The instances this machine makes hold the definition's own
+   * name strings, so an identity scan finds them without hashing or comparing characters; any
+   * other string (a rehydrated instance's, say) is looked up by name.
+   */
+  private int indexOf(String state) {
+    String[] names = stateNames;
+    for (int s = 0; s < names.length; s++) {
+      if (names[s] == state) {
+        return s;
+      }
+    }
+    return definition.stateIndex(state);
   }
 
   private static JourneyInstance with(JourneyInstance i, String state, Instant enteredAt,
@@ -449,7 +527,9 @@ public final class JourneyMachine {
   }
 
   private void check(JourneyInstance i) {
-    if (!i.journey().equals(definition.id()) || i.definitionVersion() != definition.version()) {
+    JourneyId journey = i.journey();
+    if (journey != definition.id() && !journey.equals(definition.id())
+        || i.definitionVersion() != definition.version()) {
       throw new IllegalArgumentException("instance " + i.id() + " runs " + i.journey() + " v"
           + i.definitionVersion() + ", not " + definition.id() + " v" + definition.version());
     }
@@ -475,9 +555,10 @@ public final class JourneyMachine {
           + " v" + definition.version());
     }
     Instant at = instance.enteredAt();
+    int index = definition.stateIndex(state);
     return new JourneyInstance(instance.id(), definition.id(), definition.version(),
-        instance.customer(), state, at, instance.variables(),
-        spec.terminal() ? List.of() : timers(definition.stateIndex(state), at, customer),
+        instance.customer(), stateNames[index], at, instance.variables(),
+        spec.terminal() ? List.of() : timers(index, at, customer),
         instance.goals(),
         spec.terminal() ? at : null, instance.revision() + 1,
         spec.terminal() ? List.of() : instance.heldAsks());

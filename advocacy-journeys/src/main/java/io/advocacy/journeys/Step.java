@@ -2,28 +2,89 @@ package io.advocacy.journeys;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What applying a signal or a tick to an instance did.
+ * What applying a signal or a tick to an instance did: the instance after the step, the actions
+ * emitted and the transitions taken.
  *
- * <p>Value-based and immutable; thread-safe.
- *
- * @param instance the instance after the step (unchanged when nothing fired)
- * @param actions the actions emitted, in order
- * @param audit the transitions taken, in order
+ * <p>Value-based and immutable; thread-safe. Two steps are equal when their instances, actions and
+ * audits are; {@link #toString()} reads {@code Step[instance=…, actions=…, audit=…]}.
  */
-public record Step(JourneyInstance instance, List<ActionRequest> actions, List<AuditEntry> audit) {
+public final class Step {
+  private final JourneyInstance instance;
+  private final List<ActionRequest> actions;
+  /**
+   * The audit: the {@link AuditEntry} itself when the step took exactly one transition (the
+   * common case, kept without a list around it), otherwise an unmodifiable {@code
+   * List<AuditEntry>} of any other length. Every constructor keeps to this, so two equal audits
+   * are held in the same form.
+   */
+  private final Object audit;
+
   /**
    * Copies the step.
    *
-   * @param instance the instance after the step
-   * @param actions the actions
-   * @param audit the transitions
+   * @param instance the instance after the step (unchanged when nothing fired)
+   * @param actions the actions emitted, in order
+   * @param audit the transitions taken, in order
    */
-  public Step {
-    Objects.requireNonNull(instance, "instance");
-    actions = List.copyOf(actions);
-    audit = List.copyOf(audit);
+  public Step(JourneyInstance instance, List<ActionRequest> actions, List<AuditEntry> audit) {
+    this(Objects.requireNonNull(instance, "instance"), List.copyOf(actions), compact(audit));
+  }
+
+  private Step(JourneyInstance instance, List<ActionRequest> actions, Object audit) {
+    this.instance = instance;
+    this.actions = actions;
+    this.audit = audit;
+  }
+
+  private static Object compact(List<AuditEntry> audit) {
+    List<AuditEntry> copy = List.copyOf(audit);
+    return copy.size() == 1 ? copy.get(0) : copy;
+  }
+
+  /** A step that took no transition and emitted nothing. */
+  static Step unchanged(JourneyInstance instance) {
+    return new Step(instance, List.of(), List.of());
+  }
+
+  /** A step of one transition; the actions must already be an unmodifiable list. */
+  static Step single(JourneyInstance instance, List<ActionRequest> actions, AuditEntry entry) {
+    return new Step(instance, actions, (Object) entry);
+  }
+
+  /**
+   * The instance after the step.
+   *
+   * @return the instance, unchanged when nothing fired
+   */
+  public JourneyInstance instance() {
+    return instance;
+  }
+
+  /**
+   * The actions emitted.
+   *
+   * @return the actions in order, unmodifiable
+   */
+  public List<ActionRequest> actions() {
+    return actions;
+  }
+
+  /**
+   * The transitions taken.
+   *
+   * @return the audit entries in order, unmodifiable
+   */
+  public List<AuditEntry> audit() {
+    return audit instanceof AuditEntry entry ? List.of(entry) : entries(audit);
+  }
+
+  // Only the constructors set the field, to an AuditEntry or to a List<AuditEntry> (see audit).
+  @SuppressWarnings("unchecked")
+  private static List<AuditEntry> entries(Object audit) {
+    return (List<AuditEntry>) audit;
   }
 
   /**
@@ -32,6 +93,39 @@ public record Step(JourneyInstance instance, List<ActionRequest> actions, List<A
    * @return true if the audit is not empty
    */
   public boolean moved() {
-    return !audit.isEmpty();
+    return audit instanceof AuditEntry || !entries(audit).isEmpty();
+  }
+
+  /**
+   * Whether another step has the same instance, actions and audit.
+   *
+   * @param o the other object
+   * @return true if equal
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this || o instanceof Step s && instance.equals(s.instance)
+        && actions.equals(s.actions) && audit.equals(s.audit);
+  }
+
+  /**
+   * A hash of the instance, actions and audit (the audit hashed as a list).
+   *
+   * @return the hash
+   */
+  @Override
+  public int hashCode() {
+    int auditHash = audit instanceof AuditEntry entry ? 31 + entry.hashCode() : audit.hashCode();
+    return (31 * instance.hashCode() + actions.hashCode()) * 31 + auditHash;
+  }
+
+  /**
+   * The step as {@code Step[instance=…, actions=…, audit=…]}.
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    return "Step[instance=" + instance + ", actions=" + actions + ", audit=" + audit() + "]";
   }
 }
