@@ -36,7 +36,7 @@ import org.springframework.statemachine.config.StateMachineFactory;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Thread)
 public class JourneyCreationBenchmark {
   JourneyMachine machine = new JourneyMachine(JourneyWorkload.definition(), JourneyWorkload.REGISTRY);
