@@ -1,5 +1,6 @@
 package io.advocacy.journeys.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -254,6 +255,15 @@ final class ByteLog {
     String string() {
       int header = varint();
       int n = header >>> 1;
+      if (n == 0) {
+        return "";
+      }
+      if ((header & 1) == 0 && (p & MASK) + n <= PAGE) {
+        // Latin-1 within one page: the string is made from the bytes with one copy.
+        String s = new String(pages[p >>> PAGE_BITS], p & MASK, n, StandardCharsets.ISO_8859_1);
+        p += n;
+        return s;
+      }
       char[] chars = new char[n];
       for (int k = 0; k < n; k++) {
         chars[k] = charAt(p, header, k);
