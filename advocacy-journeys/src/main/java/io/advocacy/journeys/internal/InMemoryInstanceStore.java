@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>The {@link Outbox} keeps pending actions in order and every key it has seen.
  * </ul>
  *
- * <p>An idle instance (no timers, no variables, one audit entry) costs about 150 bytes with its
+ * <p>An idle instance (no timers, no variables, one audit entry) costs about 140 bytes with its
  * audit entry. Thread-safe: one lock guards everything.
  */
 public final class InMemoryInstanceStore implements InstanceStore {
@@ -317,8 +317,14 @@ public final class InMemoryInstanceStore implements InstanceStore {
         && next.heldAsks().isEmpty() && moved == null) {
       setExtras(row, null);
     } else {
-      setExtras(row, new Extras(next.variables(), next.timers(), next.goals(), next.heldAsks(),
-          moved));
+      Extras x = extras(row);
+      // a step that left them as they were (a signal that only moved the state) makes nothing
+      if (x == null || x.variables() != next.variables() || x.timers() != next.timers()
+          || x.goals() != next.goals() || x.heldAsks() != next.heldAsks()
+          || !Objects.equals(x.customer(), moved)) {
+        setExtras(row, new Extras(next.variables(), next.timers(), next.goals(),
+            next.heldAsks(), moved));
+      }
     }
     if (ended == null) {
       Instant at = nextDue(next);
