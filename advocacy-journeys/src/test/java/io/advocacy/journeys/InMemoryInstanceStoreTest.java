@@ -1,8 +1,460 @@
 package io.advocacy.journeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.advocacy.core.CustomerId;
+import io.advocacy.core.JourneyId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
 class InMemoryInstanceStoreTest extends InstanceStoreContract {
+  private static final Instant T0 = Instant.parse("2027-03-01T00:00:00Z");
+
   @Override
   protected InstanceStore newStore() {
     return InstanceStore.inMemory();
+  }
+
+  // ------------------------------------------------------------ the reference model
+
+  /** The store as it was before it was made compact: plain maps of plain values. */
+  private static final class ReferenceStore implements InstanceStore {
+    private record Due(Instant at, String id) implements Comparable<Due> {
+      @Override
+      public int compareTo(Due o) {
+        int c = at.compareTo(o.at);
+        return c != 0 ? c : id.compareTo(o.id);
+      }
+    }
+
+    private final Map<String, JourneyInstance> instances = new HashMap<>();
+    private final Map<CustomerId, List<String>> byCustomer = new HashMap<>();
+    private final TreeSet<Due> timers = new TreeSet<>();
+    private final Map<String, ActionRequest> outbox = new LinkedHashMap<>();
+    private final Set<String> acknowledged = new HashSet<>();
+    private final Map<String, List<AuditEntry>> audit = new HashMap<>();
+
+    @Override
+    public boolean commit(Commit commit) {
+      JourneyInstance next = commit.instance();
+      JourneyInstance current = instances.get(next.id());
+      if ((current == null ? -1 : current.revision()) != commit.expectedRevision()) {
+        return false;
+      }
+      if (current != null) {
+        current.nextDue().ifPresent(d -> timers.remove(new Due(d, current.id())));
+      } else {
+        byCustomer.computeIfAbsent(next.customer(), c -> new ArrayList<>()).add(next.id());
+      }
+      instances.put(next.id(), next);
+      if (next.running()) {
+        next.nextDue().ifPresent(d -> timers.add(new Due(d, next.id())));
+      }
+      for (ActionRequest a : commit.actions()) {
+        if (!acknowledged.contains(a.idempotencyKey())) {
+          outbox.putIfAbsent(a.idempotencyKey(), a);
+        }
+      }
+      audit.computeIfAbsent(next.id(), i -> new ArrayList<>()).addAll(commit.audit());
+      return true;
+    }
+
+    @Override
+    public Optional<JourneyInstance> find(String id) {
+      return Optional.ofNullable(instances.get(id));
+    }
+
+    @Override
+    public List<JourneyInstance> byCustomer(CustomerId customer) {
+      return byCustomer.getOrDefault(customer, List.of()).stream().map(instances::get).toList();
+    }
+
+    @Override
+    public List<JourneyInstance> due(Instant now, int limit) {
+      return timers.stream().takeWhile(d -> !d.at().isAfter(now)).limit(limit)
+          .map(d -> instances.get(d.id())).toList();
+    }
+
+    @Override
+    public List<ActionRequest> pending(int limit) {
+      return outbox.values().stream().limit(limit).toList();
+    }
+
+    @Override
+    public boolean acknowledge(String idempotencyKey) {
+      acknowledged.add(idempotencyKey);
+      return outbox.remove(idempotencyKey) != null;
+    }
+
+    @Override
+    public List<AuditEntry> audit(String instance) {
+      return audit.getOrDefault(instance, List.of());
+    }
+  }
+
+  // ------------------------------------------------------------ random steps
+
+  /** What random steps draw from; small pools make collisions (conflicts, ties) likely. */
+  private record Pools(List<String> ids, List<CustomerId> customers, List<String> words) {
+    static Pools of(int ids) {
+      List<String> idList = new ArrayList<>();
+      String[] stems = {"advocacy-cycle:c", "ü-", "交流:客户", "i-", "😀-"};
+      for (int i = 0; i < ids; i++) {
+        idList.add(stems[i % stems.length] + i + ":1");
+      }
+      return new Pools(idList,
+          List.of(CustomerId.of("c-ada"), CustomerId.of("c-δ"), CustomerId.of("c-ümit"),
+              CustomerId.of("c-客户"), CustomerId.of("c-bob")),
+          List.of("listening", "qualified", "(start)", "on cycle_qualify", "über ✓",
+              "contact policy", "状态", ""));
+    }
+  }
+
+  private static Instant instant(Random r) {
+    return switch (r.nextInt(4)) {
+      case 0 -> T0.plusSeconds(r.nextInt(20)); // ties are likely
+      case 1 -> T0.plusSeconds(r.nextInt(20)).plusNanos(r.nextInt(1_000_000_000));
+      case 2 -> Instant.ofEpochSecond(-r.nextInt(1_000_000_000), r.nextInt(1_000_000_000));
+      default -> Instant.ofEpochSecond(r.nextLong() % 31_000_000_000_000L,
+          r.nextInt(1_000_000_000));
+    };
+  }
+
+  private static String key(Random r, String id) {
+    return switch (r.nextInt(4)) {
+      case 0 -> id + ":r" + r.nextInt(4) + ":entry:" + r.nextInt(2);
+      case 1 -> "k-" + r.nextInt(12);
+      case 2 -> "ключ-" + r.nextInt(6);
+      default -> id.substring(0, r.nextInt(id.length() + 1)) + "🎉" + r.nextInt(3);
+    };
+  }
+
+  private static ActionRequest action(Random r, Pools p, String id, CustomerId customer) {
+    ActionKind kind = r.nextBoolean() ? ActionKind.ASK : ActionKind.ISSUE_REWARD;
+    Map<String, String> params = r.nextBoolean() ? Map.of() : Map.of("p", "v" + r.nextInt(3));
+    return new ActionRequest(key(r, id), id, customer, "ask_review", kind, params, instant(r));
+  }
+
+  private static JourneyInstance instance(Random r, Pools p, String id, long revision) {
+    int idIndex = p.ids().indexOf(id);
+    // an instance keeps its customer, except now and then (the store must still answer as
+    // before for the customer it was first filed under)
+    CustomerId customer = r.nextInt(10) == 0
+        ? p.customers().get(r.nextInt(p.customers().size()))
+        : p.customers().get(idIndex % p.customers().size());
+    List<PendingTimer> timers = new ArrayList<>();
+    for (int k = r.nextInt(3); k > 0; k--) {
+      timers.add(new PendingTimer(r.nextInt(3), instant(r)));
+    }
+    List<HeldAsk> held = new ArrayList<>();
+    if (r.nextInt(4) == 0) {
+      ActionRequest a = action(r, p, id, customer);
+      held.add(new HeldAsk(new ActionRequest(a.idempotencyKey(), id, customer, a.name(),
+          ActionKind.ASK, a.params(), a.at()), instant(r), 1 + r.nextInt(3)));
+    }
+    Map<String, String> variables = r.nextInt(4) == 0 ? Map.of("x", "ξ" + r.nextInt(9)) : Map.of();
+    Set<String> goals = r.nextInt(4) == 0 ? Set.of("referred") : Set.of();
+    Instant ended = r.nextInt(5) == 0 ? instant(r) : null;
+    return new JourneyInstance(id, JourneyId.of(r.nextBoolean() ? "advocacy-cycle" : "旅程"),
+        1 + r.nextInt(2), customer, p.words().get(r.nextInt(3)), instant(r), variables, timers,
+        goals, ended, revision, held);
+  }
+
+  private static AuditEntry auditEntry(Random r, Pools p, String id, List<ActionRequest> actions) {
+    List<String> keys = new ArrayList<>();
+    actions.forEach(a -> keys.add(a.idempotencyKey()));
+    if (r.nextInt(4) == 0) {
+      keys.add(key(r, id));
+    }
+    String instance = r.nextInt(8) == 0 ? p.ids().get(r.nextInt(p.ids().size())) : id;
+    String note = switch (r.nextInt(4)) {
+      case 0 -> "guard threw: ÿ " + r.nextInt(100);
+      case 1 -> "ask deferred 🎉 until " + instant(r);
+      default -> "";
+    };
+    return new AuditEntry(instance, p.words().get(r.nextInt(p.words().size() - 1)),
+        p.words().get(r.nextInt(3)), p.words().get(r.nextInt(p.words().size())), instant(r),
+        keys, note);
+  }
+
+  private static Commit commit(Random r, Pools p, InstanceStore reference) {
+    String id = p.ids().get(r.nextInt(p.ids().size()));
+    long current = reference.find(id).map(JourneyInstance::revision).orElse(-1L);
+    long expected = r.nextInt(6) == 0 ? r.nextInt(3) - 1 : current;
+    JourneyInstance next = instance(r, p, id, Math.max(0, expected) + 1);
+    List<ActionRequest> actions = new ArrayList<>();
+    for (int k = r.nextInt(3); k > 0; k--) {
+      actions.add(action(r, p, id, next.customer()));
+    }
+    List<AuditEntry> audit = new ArrayList<>();
+    for (int k = r.nextInt(3); k > 0; k--) {
+      audit.add(auditEntry(r, p, id, actions));
+    }
+    return new Commit(next, expected, actions, audit);
+  }
+
+  /** Applies one random step to both stores and checks they answer alike. */
+  private static void step(long seed, Pools p, InstanceStore actual, InstanceStore reference) {
+    Random r = new Random(seed);
+    String id = p.ids().get(r.nextInt(p.ids().size()));
+    switch (r.nextInt(9)) {
+      case 0, 1, 2 -> {
+        Commit c = commit(r, p, reference);
+        assertThat(actual.commit(c)).as("commit %s", c).isEqualTo(reference.commit(c));
+      }
+      case 3 -> {
+        List<Commit> batch = new ArrayList<>();
+        for (int k = 1 + r.nextInt(3); k > 0; k--) {
+          batch.add(commit(r, p, reference));
+        }
+        boolean[] expected = new boolean[batch.size()];
+        for (int k = 0; k < expected.length; k++) {
+          expected[k] = reference.commit(batch.get(k));
+        }
+        assertThat(actual.commitAll(batch)).isEqualTo(expected);
+      }
+      case 4 -> {
+        String key = key(r, id);
+        assertThat(actual.acknowledge(key)).as("acknowledge %s", key)
+            .isEqualTo(reference.acknowledge(key));
+      }
+      case 5 -> assertThat(actual.find(id)).isEqualTo(reference.find(id));
+      case 6 -> {
+        CustomerId c = p.customers().get(r.nextInt(p.customers().size()));
+        assertThat(actual.byCustomer(c)).isEqualTo(reference.byCustomer(c));
+      }
+      case 7 -> {
+        Instant now = instant(r);
+        int limit = 1 + r.nextInt(r.nextBoolean() ? 3 : 1_000);
+        assertThat(actual.due(now, limit)).as("due %s, %s", now, limit)
+            .isEqualTo(reference.due(now, limit));
+      }
+      default -> {
+        int limit = 1 + r.nextInt(r.nextBoolean() ? 3 : 1_000);
+        assertThat(actual.pending(limit)).isEqualTo(reference.pending(limit));
+        assertThat(actual.audit(id)).isEqualTo(reference.audit(id));
+      }
+    }
+  }
+
+  private static void agreeOnEverything(Pools p, InstanceStore actual, InstanceStore reference) {
+    for (String id : p.ids()) {
+      assertThat(actual.find(id)).isEqualTo(reference.find(id));
+      assertThat(actual.audit(id)).as("audit of %s", id).isEqualTo(reference.audit(id));
+    }
+    for (CustomerId c : p.customers()) {
+      assertThat(actual.byCustomer(c)).isEqualTo(reference.byCustomer(c));
+    }
+    Instant end = Instant.MAX;
+    assertThat(actual.due(end, Integer.MAX_VALUE)).isEqualTo(reference.due(end, Integer.MAX_VALUE));
+    assertThat(actual.pending(Integer.MAX_VALUE)).isEqualTo(reference.pending(Integer.MAX_VALUE));
+  }
+
+  @Test
+  void anyStepsAgreeWithTheReferenceModel() {
+    qt().withFixedSeed(20270301L).withExamples(400)
+        .forAll(lists().of(longs().all()).ofSizeBetween(1, 80))
+        .checkAssert(steps -> {
+          Pools p = Pools.of(7);
+          InstanceStore actual = InstanceStore.inMemory();
+          InstanceStore reference = new ReferenceStore();
+          for (long s : steps) {
+            step(s, p, actual, reference);
+          }
+          agreeOnEverything(p, actual, reference);
+        });
+  }
+
+  @Test
+  void longRunsOverManyInstancesAgreeWithTheReferenceModel() {
+    // thousands of ids: the id and customer tables grow, rows fill several pages and the due
+    // index splits and merges its blocks
+    qt().withFixedSeed(424242L).withExamples(6)
+        .forAll(longs().all(), integers().between(1_500, 3_000))
+        .checkAssert((seed, ids) -> {
+          Pools p = Pools.of(ids);
+          InstanceStore actual = InstanceStore.inMemory();
+          InstanceStore reference = new ReferenceStore();
+          Random r = new Random(seed);
+          for (int k = 0; k < 12_000; k++) {
+            step(r.nextLong(), p, actual, reference);
+          }
+          agreeOnEverything(p, actual, reference);
+        });
+  }
+
+  @Test
+  void ticksThatMoveTheEarliestTimersLaterAgreeWithTheReferenceModel() {
+    // what a tick does: take the earliest due, commit each with a later timer (or none), so the
+    // due index empties its first blocks and fills its last ones
+    qt().withFixedSeed(77L).withExamples(8)
+        .forAll(longs().all(), integers().between(300, 4_000))
+        .checkAssert((seed, n) -> {
+          Random r = new Random(seed);
+          InstanceStore actual = InstanceStore.inMemory();
+          InstanceStore reference = new ReferenceStore();
+          CustomerId c = CustomerId.of("c-tick");
+          List<Commit> starts = new ArrayList<>();
+          for (int k = 0; k < n; k++) {
+            Instant due = T0.plusSeconds(r.nextInt(n)).plusNanos(r.nextInt(3));
+            starts.add(new Commit(new JourneyInstance("t-" + r.nextInt(n) + "-" + k,
+                JourneyId.of("j"), 1, c, "waiting", T0, Map.of(),
+                List.of(new PendingTimer(0, due)), Set.of(), null, 1), -1, List.of(),
+                List.of()));
+          }
+          boolean[] expected = new boolean[n];
+          for (int k = 0; k < n; k++) {
+            expected[k] = reference.commit(starts.get(k));
+          }
+          assertThat(actual.commitAll(starts)).isEqualTo(expected);
+          Instant now = T0;
+          for (int round = 0; round < 12; round++) {
+            now = now.plusSeconds(r.nextInt(n / 3 + 1));
+            int limit = 1 + r.nextInt(n);
+            List<JourneyInstance> due = reference.due(now, limit);
+            assertThat(actual.due(now, limit)).isEqualTo(due);
+            List<Commit> moves = new ArrayList<>();
+            for (JourneyInstance i : due) {
+              Instant later = now.plusSeconds(1 + r.nextInt(n)).plusNanos(r.nextInt(3));
+              List<PendingTimer> timers = r.nextInt(5) == 0 ? List.of()
+                  : List.of(new PendingTimer(0, later));
+              moves.add(new Commit(new JourneyInstance(i.id(), i.journey(), 1, c, "waiting",
+                  now, Map.of(), timers, Set.of(), null, i.revision() + 1), i.revision(),
+                  List.of(), List.of()));
+            }
+            boolean[] moved = new boolean[moves.size()];
+            for (int k = 0; k < moved.length; k++) {
+              moved[k] = reference.commit(moves.get(k));
+            }
+            assertThat(actual.commitAll(moves)).isEqualTo(moved);
+            assertThat(actual.due(Instant.MAX, Integer.MAX_VALUE))
+                .isEqualTo(reference.due(Instant.MAX, Integer.MAX_VALUE));
+          }
+        });
+  }
+
+  @Test
+  void theReferenceModelTellsStoresApart() {
+    // A store that loses the nanoseconds of an audit entry must be caught by the same steps.
+    InstanceStore lossy = new InstanceStore() {
+      private final InstanceStore inner = new ReferenceStore();
+
+      @Override
+      public boolean commit(Commit c) {
+        List<AuditEntry> rounded = c.audit().stream().map(e -> new AuditEntry(e.instance(),
+            e.from(), e.to(), e.trigger(), Instant.ofEpochSecond(e.at().getEpochSecond()),
+            e.actions(), e.note())).toList();
+        return inner.commit(new Commit(c.instance(), c.expectedRevision(), c.actions(), rounded));
+      }
+
+      @Override
+      public Optional<JourneyInstance> find(String id) {
+        return inner.find(id);
+      }
+
+      @Override
+      public List<JourneyInstance> byCustomer(CustomerId customer) {
+        return inner.byCustomer(customer);
+      }
+
+      @Override
+      public List<JourneyInstance> due(Instant now, int limit) {
+        return inner.due(now, limit);
+      }
+
+      @Override
+      public List<ActionRequest> pending(int limit) {
+        return inner.pending(limit);
+      }
+
+      @Override
+      public boolean acknowledge(String key) {
+        return inner.acknowledge(key);
+      }
+
+      @Override
+      public List<AuditEntry> audit(String instance) {
+        return inner.audit(instance);
+      }
+    };
+    Pools p = Pools.of(7);
+    InstanceStore reference = new ReferenceStore();
+    Random r = new Random(1);
+    Throwable caught = null;
+    for (int k = 0; k < 2_000 && caught == null; k++) {
+      try {
+        step(r.nextLong(), p, lossy, reference);
+        agreeOnEverything(p, lossy, reference);
+      } catch (AssertionError e) {
+        caught = e;
+      }
+    }
+    assertThat(caught).isNotNull();
+  }
+
+  @Test
+  void anAuditEntryComesBackExactly() {
+    InstanceStore store = newStore();
+    String id = "旅程:c-δ:1";
+    CustomerId customer = CustomerId.of("c-δ");
+    Instant at = Instant.ofEpochSecond(-12_345_678_901L, 999_999_999);
+    JourneyInstance i = new JourneyInstance(id, JourneyId.of("旅程"), 3, customer, "状态",
+        at, Map.of(), List.of(), Set.of(), null, 1);
+    List<AuditEntry> entries = List.of(
+        new AuditEntry(id, "(start)", "状态", "on 😀", at, List.of(id + ":r1:entry:0", "外-1"),
+            ""),
+        new AuditEntry("another", "状态", "状态", "contact policy", at.plusNanos(1),
+            List.of("another:r2", ""), "ask deferred until ∞; guard threw 😀"));
+    assertThat(store.commit(new Commit(i, -1, List.of(), entries))).isTrue();
+    assertThat(store.audit(id)).containsExactlyElementsOf(entries);
+    assertThat(store.audit("another")).isEmpty();
+    assertThat(store.find(id)).contains(i);
+    assertThat(store.byCustomer(customer)).containsExactly(i);
+  }
+
+  @Test
+  void dueTiesAcrossManyInstancesComeInIdOrder() {
+    InstanceStore store = newStore();
+    CustomerId c = CustomerId.of("c-1");
+    List<String> ids = new ArrayList<>();
+    Random r = new Random(3);
+    for (int k = 0; k < 2_000; k++) {
+      String id = "i-" + Integer.toString(r.nextInt(1_000_000), 36) + "-" + k;
+      ids.add(id);
+      Instant due = T0.plusSeconds(k % 3);
+      store.commit(new Commit(new JourneyInstance(id, JourneyId.of("j"), 1, c, "s", T0, Map.of(),
+          List.of(new PendingTimer(0, due)), Set.of(), null, 1), -1, List.of(), List.of()));
+    }
+    List<String> expected = new ArrayList<>();
+    for (int s = 0; s < 3; s++) {
+      int second = s;
+      List<String> tie = new ArrayList<>();
+      for (int k = 0; k < ids.size(); k++) {
+        if (k % 3 == second) {
+          tie.add(ids.get(k));
+        }
+      }
+      tie.sort(null);
+      expected.addAll(tie);
+    }
+    assertThat(store.due(T0.plusSeconds(2), 5_000)).extracting(JourneyInstance::id)
+        .containsExactlyElementsOf(expected);
+    assertThat(store.due(T0.plusSeconds(1), 5_000)).hasSize(1_334);
+    assertThat(Objects.requireNonNull(store.byCustomer(c))).hasSize(2_000);
   }
 }

@@ -100,6 +100,60 @@ public abstract class InstanceStoreContract {
   }
 
   @Test
+  void commitAllChecksEachCommitAtItsOwnRevisionInOrder() {
+    InstanceStore store = newStore();
+    boolean[] done = store.commitAll(List.of(
+        new Commit(instance("i-1", 1, null), -1, List.of(action("k-1")), List.of()),
+        new Commit(instance("i-1", 2, null), 1, List.of(action("k-2")), List.of()),
+        new Commit(instance("i-2", 1, null), 0, List.of(action("k-3")), List.of()),
+        new Commit(instance("i-2", 1, null), -1, List.of(), List.of())));
+    assertThat(done).containsExactly(true, true, false, true);
+    assertThat(store.find("i-1").orElseThrow().revision()).isEqualTo(2);
+    assertThat(store.byCustomer(ADA)).extracting(JourneyInstance::id).containsExactly("i-1", "i-2");
+    assertThat(store.pending(10)).extracting(ActionRequest::idempotencyKey)
+        .containsExactly("k-1", "k-2");
+  }
+
+  @Test
+  void theAuditTrailComesBackExactly() {
+    InstanceStore store = newStore();
+    Instant at = T0.plusNanos(123_456_789);
+    List<AuditEntry> first = List.of(new AuditEntry("i-1", "(start)", "s", "on cycle_started",
+        at, List.of("i-1:r1:entry:0"), ""));
+    List<AuditEntry> second = List.of(new AuditEntry("i-1", "s", "état ✓", "contact policy",
+        at.plusNanos(1), List.of("i-1:r2:entry:0", "鍵-7"), "ask deferred until 🌙 ends"));
+    store.commit(new Commit(instance("i-1", 1, null), -1, List.of(), first));
+    store.commit(new Commit(instance("i-1", 2, null), 1, List.of(), second));
+    assertThat(store.audit("i-1")).containsExactly(first.get(0), second.get(0));
+    assertThat(store.audit("i-2")).isEmpty();
+  }
+
+  @Test
+  void aKeyAcknowledgedBeforeItWasAddedIsNeverPending() {
+    InstanceStore store = newStore();
+    assertThat(store.acknowledge("k-2")).isFalse();
+    store.commit(new Commit(instance("i-1", 1, null), -1,
+        List.of(action("k-1"), action("k-2"), action("k-3"), action("k-4")), List.of()));
+    assertThat(store.acknowledge("k-3")).isTrue();
+    assertThat(store.pending(10)).extracting(ActionRequest::idempotencyKey)
+        .containsExactly("k-1", "k-4");
+    assertThat(store.pending(1)).extracting(ActionRequest::idempotencyKey).containsExactly("k-1");
+  }
+
+  @Test
+  void timersDueAtTheSameInstantComeInIdOrder() {
+    InstanceStore store = newStore();
+    Instant due = T0.plusNanos(5);
+    for (String id : List.of("i-b", "i-c", "i-a", "i-ab")) {
+      store.commit(new Commit(instance(id, 1, due), -1, List.of(), List.of()));
+    }
+    store.commit(new Commit(instance("i-0", 1, due.plusNanos(1)), -1, List.of(), List.of()));
+    assertThat(store.due(due, 10)).extracting(JourneyInstance::id)
+        .containsExactly("i-a", "i-ab", "i-b", "i-c");
+    assertThat(store.due(due.minusNanos(1), 10)).isEmpty();
+  }
+
+  @Test
   void sixteenThreadsCommittingFromOneRevisionHaveOneWinner() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {

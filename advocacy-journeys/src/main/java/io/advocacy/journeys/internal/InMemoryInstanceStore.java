@@ -1,134 +1,471 @@
 package io.advocacy.journeys.internal;
 
 import io.advocacy.core.CustomerId;
+import io.advocacy.core.JourneyId;
 import io.advocacy.journeys.ActionRequest;
 import io.advocacy.journeys.AuditEntry;
 import io.advocacy.journeys.Commit;
+import io.advocacy.journeys.HeldAsk;
 import io.advocacy.journeys.InstanceStore;
 import io.advocacy.journeys.JourneyInstance;
+import io.advocacy.journeys.PendingTimer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The in-memory {@link InstanceStore}: one lock, a timer index ordered by due time, an
- * insertion-ordered outbox. A customer's instance ids and an instance's audit trail are kept as
- * the single element itself while there is one (the common case), and as a list from the second
- * on, so an idle instance costs no list objects. Thread-safe.
+ * The in-memory {@link InstanceStore}, kept compact: an instance is a row of ints, not an
+ * object, and values are rebuilt when read.
+ *
+ * <ul>
+ *   <li>A row holds the instance's fields as ints (instants as seconds and nanoseconds, the
+ *       revision as two halves), its id and customer as positions of their characters in a
+ *       {@link ByteLog}, and its journey and state as numbers of {@link Names} (they repeat
+ *       across instances). Rows live in pages of 1,024, so growing copies nothing.
+ *   <li>Variables, timers, goals and held asks, when an instance has any, are kept as the
+ *       instance's own immutable values beside the row.
+ *   <li>Ids and customers are found through open-addressing tables of row numbers; a customer's
+ *       rows are chained oldest first, and the customer's characters are stored once.
+ *   <li>Running instances with something due are in a {@link DueIndex} ordered by due instant,
+ *       then id.
+ *   <li>The audit trail is one append-only {@link ByteLog}: each entry is encoded in place
+ *       (states and labels as name numbers, action keys as what they add to the instance id)
+ *       and points back at the instance's previous entry.
+ *   <li>The {@link Outbox} keeps pending actions in order and every key it has seen.
+ * </ul>
+ *
+ * <p>An idle instance (no timers, no variables, one audit entry) costs about 140 bytes with its
+ * audit entry. Thread-safe: one lock guards everything.
  */
 public final class InMemoryInstanceStore implements InstanceStore {
-  /** A timer index entry, ordered by due instant, then instance id. */
-  private record Due(Instant at, String id) implements Comparable<Due> {
-    @Override
-    public int compareTo(Due o) {
-      int c = at.compareTo(o.at);
-      return c != 0 ? c : id.compareTo(o.id);
-    }
-  }
+  private static final int ROW_BITS = 10;
+  private static final int ROWS_PER_PAGE = 1 << ROW_BITS;
+  private static final int ROW_MASK = ROWS_PER_PAGE - 1;
+
+  // The columns of a row; a long takes two (high, low), an instant a long and a nano column.
+  private static final int ID = 0;
+  private static final int ID_HASH = 1;
+  private static final int CUSTOMER = 2;
+  private static final int JOURNEY = 3;
+  private static final int VERSION = 4;
+  private static final int STATE = 5;
+  private static final int ENTERED = 6;
+  private static final int ENTERED_NANO = 8;
+  private static final int REVISION = 9;
+  private static final int ENDED = 11;
+  /** -1 while the instance runs. */
+  private static final int ENDED_NANO = 13;
+  private static final int DUE = 14;
+  /** -1 when the row is not in the due index. */
+  private static final int DUE_NANO = 16;
+  /** The customer's next row, or -1. */
+  private static final int NEXT = 17;
+  /** The position of the last audit entry, or -1. */
+  private static final int AUDIT = 18;
+  private static final int STRIDE = 19;
+
+  private static final int FLAG_OTHER_INSTANCE = 1;
+  private static final int FLAG_NOTE = 2;
+
+  /** What an instance holds beyond the row, when it holds anything. */
+  private record Extras(
+      Map<String, String> variables, List<PendingTimer> timers, Set<String> goals,
+      List<HeldAsk> heldAsks, @Nullable CustomerId customer) {}
 
   private final Object lock = new Object();
-  private final Map<String, JourneyInstance> instances = new HashMap<>();
-  // Values: a String (one instance) or an ArrayList<String> (several), oldest first.
-  private final Map<CustomerId, Object> byCustomer = new HashMap<>();
-  private final TreeSet<Due> timers = new TreeSet<>();
-  private final Map<String, ActionRequest> outbox = new LinkedHashMap<>();
-  private final java.util.Set<String> acknowledged = new java.util.HashSet<>();
-  // Values: an AuditEntry (one) or an ArrayList<AuditEntry> (several), in order.
-  private final Map<String, Object> audit = new HashMap<>();
+  private int[][] rows = new int[4][];
+  private Object[][] extras = new Object[4][];
+  private int size;
+  /** Instance ids and customer ids. */
+  private final ByteLog text = new ByteLog();
+  private final Names names = new Names();
+  private JourneyId[] journeyIds = new JourneyId[16];
+  /** Row + 1 by slot, keyed by instance id; 0 for an empty slot. */
+  private int[] byId = new int[16];
+  /** The customer's first row + 1 by slot, keyed by customer; 0 for an empty slot. */
+  private int[] byCustomer = new int[16];
+  private int customers;
+  private final DueIndex due = new DueIndex(this::compareDue);
+  /** The audit entries of every instance. */
+  private final ByteLog audit = new ByteLog();
+  private final Outbox outbox = new Outbox();
+  private final ByteSink sink = new ByteSink();
 
   /** Creates an empty store. */
   public InMemoryInstanceStore() {}
 
-  @Override
-  public boolean commit(Commit commit) {
-    Objects.requireNonNull(commit, "commit");
-    JourneyInstance next = commit.instance();
-    synchronized (lock) {
-      JourneyInstance current = instances.get(next.id());
-      long revision = current == null ? -1 : current.revision();
-      if (revision != commit.expectedRevision()) {
-        return false;
+  // ------------------------------------------------------------------ rows
+
+  private int get(int row, int column) {
+    return rows[row >>> ROW_BITS][(row & ROW_MASK) * STRIDE + column];
+  }
+
+  private void set(int row, int column, int value) {
+    rows[row >>> ROW_BITS][(row & ROW_MASK) * STRIDE + column] = value;
+  }
+
+  private long getLong(int row, int column) {
+    int[] page = rows[row >>> ROW_BITS];
+    int at = (row & ROW_MASK) * STRIDE + column;
+    return (long) page[at] << 32 | (page[at + 1] & 0xffffffffL);
+  }
+
+  private void setLong(int row, int column, long value) {
+    int[] page = rows[row >>> ROW_BITS];
+    int at = (row & ROW_MASK) * STRIDE + column;
+    page[at] = (int) (value >>> 32);
+    page[at + 1] = (int) value;
+  }
+
+  private @Nullable Extras extras(int row) {
+    Object[] page = extras[row >>> ROW_BITS];
+    return page == null ? null : (Extras) page[row & ROW_MASK];
+  }
+
+  private void setExtras(int row, @Nullable Extras x) {
+    Object[] page = extras[row >>> ROW_BITS];
+    if (page == null) {
+      if (x == null) {
+        return;
       }
-      if (current != null) {
-        current.nextDue().ifPresent(d -> timers.remove(new Due(d, current.id())));
-      } else {
-        byCustomer.merge(next.customer(), next.id(), InMemoryInstanceStore::append);
+      page = new Object[ROWS_PER_PAGE];
+      extras[row >>> ROW_BITS] = page;
+    }
+    page[row & ROW_MASK] = x;
+  }
+
+  private static int spread(int h) {
+    int x = h * 0x9E3779B9;
+    return x ^ x >>> 16;
+  }
+
+  /** The row of an instance id, or -1. */
+  private int rowOf(String id, int hash) {
+    int mask = byId.length - 1;
+    for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+      int row = byId[i] - 1;
+      if (row < 0) {
+        return -1;
       }
-      instances.put(next.id(), next);
-      if (next.running()) {
-        next.nextDue().ifPresent(d -> timers.add(new Due(d, next.id())));
+      if (get(row, ID_HASH) == hash && text.textEquals(get(row, ID), id)) {
+        return row;
       }
-      for (ActionRequest a : commit.actions()) {
-        if (!acknowledged.contains(a.idempotencyKey())) {
-          outbox.putIfAbsent(a.idempotencyKey(), a);
-        }
-      }
-      for (AuditEntry e : commit.audit()) {
-        audit.merge(next.id(), e, InMemoryInstanceStore::append);
-      }
-      return true;
     }
   }
 
-  /** Merges one more element into a single element or a list of them. */
-  private static Object append(Object existing, Object added) {
-    if (existing instanceof ArrayList<?> list) {
-      @SuppressWarnings("unchecked") // only this class creates these lists, as ArrayList<Object>
-      ArrayList<Object> objects = (ArrayList<Object>) list;
-      objects.add(added);
-      return objects;
+  /** The first row of a customer, or -1. */
+  private int firstRowOf(String customer, int hash) {
+    int mask = byCustomer.length - 1;
+    for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+      int row = byCustomer[i] - 1;
+      if (row < 0) {
+        return -1;
+      }
+      if (text.textEquals(get(row, CUSTOMER), customer)) {
+        return row;
+      }
     }
-    ArrayList<Object> two = new ArrayList<>(4);
-    two.add(existing);
-    two.add(added);
-    return two;
+  }
+
+  private static void place(int[] table, int hash, int row) {
+    int mask = table.length - 1;
+    int i = spread(hash) & mask;
+    while (table[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    table[i] = row + 1;
+  }
+
+  /** A row for a new instance, indexed by its id and chained to its customer's rows. */
+  private int newRow(String id, int hash, CustomerId customer) {
+    int row = size;
+    int page = row >>> ROW_BITS;
+    if (page == rows.length) {
+      rows = Arrays.copyOf(rows, page * 2);
+      extras = Arrays.copyOf(extras, page * 2);
+    }
+    if (rows[page] == null) {
+      rows[page] = new int[ROWS_PER_PAGE * STRIDE];
+    }
+    size++;
+    sink.reset();
+    sink.putString(id);
+    set(row, ID, text.append(sink));
+    set(row, ID_HASH, hash);
+    set(row, NEXT, -1);
+    set(row, AUDIT, -1);
+    set(row, DUE_NANO, -1);
+    if ((long) size * 4 > (long) byId.length * 3) {
+      int[] bigger = new int[byId.length * 2];
+      for (int r = 0; r < row; r++) {
+        place(bigger, get(r, ID_HASH), r);
+      }
+      byId = bigger;
+    }
+    place(byId, hash, row);
+
+    String value = customer.value();
+    int customerHash = value.hashCode();
+    int first = firstRowOf(value, customerHash);
+    if (first >= 0) {
+      set(row, CUSTOMER, get(first, CUSTOMER));
+      int last = first;
+      for (int next = get(last, NEXT); next >= 0; next = get(last, NEXT)) {
+        last = next;
+      }
+      set(last, NEXT, row);
+    } else {
+      sink.reset();
+      sink.putString(value);
+      set(row, CUSTOMER, text.append(sink));
+      customers++;
+      if ((long) customers * 4 > (long) byCustomer.length * 3) {
+        int[] bigger = new int[byCustomer.length * 2];
+        for (int slot : byCustomer) {
+          if (slot != 0) {
+            place(bigger, text.textHash(get(slot - 1, CUSTOMER)), slot - 1);
+          }
+        }
+        byCustomer = bigger;
+      }
+      place(byCustomer, customerHash, row);
+    }
+    return row;
+  }
+
+  /** Due instant, then id. */
+  private int compareDue(int a, int b) {
+    int c = Long.compare(getLong(a, DUE), getLong(b, DUE));
+    if (c == 0) {
+      c = Integer.compare(get(a, DUE_NANO), get(b, DUE_NANO));
+    }
+    return c != 0 ? c : text.compareText(get(a, ID), get(b, ID));
+  }
+
+  private int journeyNumber(JourneyId journey) {
+    int n = names.number(journey.value());
+    if (n >= journeyIds.length) {
+      journeyIds = Arrays.copyOf(journeyIds, Math.max(n + 1, journeyIds.length * 2));
+    }
+    if (journeyIds[n] == null) {
+      journeyIds[n] = journey;
+    }
+    return n;
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  @Override
+  public boolean commit(Commit commit) {
+    Objects.requireNonNull(commit, "commit");
+    synchronized (lock) {
+      return commitLocked(commit);
+    }
+  }
+
+  @Override
+  public boolean[] commitAll(List<Commit> commits) {
+    boolean[] out = new boolean[commits.size()];
+    synchronized (lock) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = commitLocked(Objects.requireNonNull(commits.get(i), "commit"));
+      }
+    }
+    return out;
+  }
+
+  private boolean commitLocked(Commit commit) {
+    JourneyInstance next = commit.instance();
+    String id = next.id();
+    int hash = id.hashCode();
+    int row = rowOf(id, hash);
+    long revision = row < 0 ? -1 : getLong(row, REVISION);
+    if (revision != commit.expectedRevision()) {
+      return false;
+    }
+    CustomerId customer = next.customer();
+    if (row < 0) {
+      row = newRow(id, hash, customer);
+    } else if (get(row, DUE_NANO) >= 0) {
+      due.remove(row);
+      set(row, DUE_NANO, -1);
+    }
+    set(row, JOURNEY, journeyNumber(next.journey()));
+    set(row, VERSION, next.definitionVersion());
+    set(row, STATE, names.number(next.state()));
+    setLong(row, ENTERED, next.enteredAt().getEpochSecond());
+    set(row, ENTERED_NANO, next.enteredAt().getNano());
+    setLong(row, REVISION, next.revision());
+    Instant ended = next.endedAt();
+    if (ended == null) {
+      set(row, ENDED_NANO, -1);
+    } else {
+      setLong(row, ENDED, ended.getEpochSecond());
+      set(row, ENDED_NANO, ended.getNano());
+    }
+    // The row keeps the customer it was first indexed under; a later value that names another
+    // customer (the old store kept it the same way) rides with the extras.
+    CustomerId moved = text.textEquals(get(row, CUSTOMER), customer.value()) ? null : customer;
+    if (next.variables().isEmpty() && next.timers().isEmpty() && next.goals().isEmpty()
+        && next.heldAsks().isEmpty() && moved == null) {
+      setExtras(row, null);
+    } else {
+      Extras x = extras(row);
+      // a step that left them as they were (a signal that only moved the state) makes nothing
+      if (x == null || x.variables() != next.variables() || x.timers() != next.timers()
+          || x.goals() != next.goals() || x.heldAsks() != next.heldAsks()
+          || !Objects.equals(x.customer(), moved)) {
+        setExtras(row, new Extras(next.variables(), next.timers(), next.goals(),
+            next.heldAsks(), moved));
+      }
+    }
+    if (ended == null) {
+      Instant at = nextDue(next);
+      if (at != null) {
+        setLong(row, DUE, at.getEpochSecond());
+        set(row, DUE_NANO, at.getNano());
+        due.add(row);
+      }
+    }
+    for (ActionRequest a : commit.actions()) {
+      outbox.add(a);
+    }
+    for (AuditEntry e : commit.audit()) {
+      appendAudit(row, id, e);
+    }
+    return true;
+  }
+
+  /** As {@link JourneyInstance#nextDue()}, without the Optional. */
+  private static @Nullable Instant nextDue(JourneyInstance i) {
+    Instant timer = i.timers().isEmpty() ? null : i.timers().get(0).dueAt();
+    Instant ask = i.heldAsks().isEmpty() ? null : i.heldAsks().get(0).retryAt();
+    if (timer == null) {
+      return ask;
+    }
+    return ask == null || timer.isBefore(ask) ? timer : ask;
+  }
+
+  private void appendAudit(int row, String id, AuditEntry e) {
+    int previous = get(row, AUDIT);
+    int at = audit.used();
+    sink.reset();
+    sink.putVarint(previous < 0 ? 0 : at - previous);
+    boolean other = !e.instance().equals(id);
+    boolean note = !e.note().isEmpty();
+    sink.putVarint((other ? FLAG_OTHER_INSTANCE : 0) | (note ? FLAG_NOTE : 0));
+    if (other) {
+      sink.putString(e.instance());
+    }
+    sink.putVarint(names.number(e.from()));
+    sink.putVarint(names.number(e.to()));
+    sink.putVarint(names.number(e.trigger()));
+    sink.putZigzag(e.at().getEpochSecond());
+    sink.putVarint(e.at().getNano());
+    sink.putVarint(e.actions().size());
+    String instance = e.instance();
+    for (String key : e.actions()) {
+      int shared = 0;
+      int most = Math.min(key.length(), instance.length());
+      while (shared < most && key.charAt(shared) == instance.charAt(shared)) {
+        shared++;
+      }
+      sink.putVarint(shared);
+      sink.putString(key, shared);
+    }
+    if (note) {
+      sink.putString(e.note());
+    }
+    set(row, AUDIT, audit.append(sink));
+  }
+
+  @Override
+  public boolean acknowledge(String idempotencyKey) {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    synchronized (lock) {
+      return outbox.acknowledge(idempotencyKey);
+    }
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  /** The instance in a row; the customer, when the caller knows the row is indexed under it. */
+  private JourneyInstance instance(int row, @Nullable CustomerId indexed) {
+    Extras x = extras(row);
+    CustomerId customer = x != null && x.customer() != null ? x.customer()
+        : indexed != null ? indexed : CustomerId.of(text.text(get(row, CUSTOMER)));
+    int endedNano = get(row, ENDED_NANO);
+    Instant ended = endedNano < 0 ? null : Instant.ofEpochSecond(getLong(row, ENDED), endedNano);
+    return new JourneyInstance(
+        text.text(get(row, ID)),
+        journeyIds[get(row, JOURNEY)],
+        get(row, VERSION),
+        customer,
+        names.name(get(row, STATE)),
+        Instant.ofEpochSecond(getLong(row, ENTERED), get(row, ENTERED_NANO)),
+        x == null ? Map.of() : x.variables(),
+        x == null ? List.of() : x.timers(),
+        x == null ? Set.of() : x.goals(),
+        ended,
+        getLong(row, REVISION),
+        x == null ? List.of() : x.heldAsks());
   }
 
   @Override
   public Optional<JourneyInstance> find(String id) {
+    Objects.requireNonNull(id, "id");
     synchronized (lock) {
-      return Optional.ofNullable(instances.get(id));
+      int row = rowOf(id, id.hashCode());
+      return row < 0 ? Optional.empty() : Optional.of(instance(row, null));
     }
   }
 
   @Override
   public List<JourneyInstance> byCustomer(CustomerId customer) {
+    Objects.requireNonNull(customer, "customer");
+    String value = customer.value();
     synchronized (lock) {
-      Object ids = byCustomer.get(customer);
-      if (ids == null) {
+      int row = firstRowOf(value, value.hashCode());
+      if (row < 0) {
         return List.of();
       }
-      if (ids instanceof String id) {
-        return List.of(instances.get(id));
+      if (get(row, NEXT) < 0) {
+        return List.of(instance(row, customer));
       }
       List<JourneyInstance> out = new ArrayList<>();
-      for (Object id : (List<?>) ids) {
-        out.add(instances.get((String) id));
+      for (; row >= 0; row = get(row, NEXT)) {
+        out.add(instance(row, customer));
       }
-      return List.copyOf(out);
+      return Collections.unmodifiableList(out);
     }
   }
 
   @Override
   public List<JourneyInstance> due(Instant now, int limit) {
+    Objects.requireNonNull(now, "now");
     if (limit < 1) {
       throw new IllegalArgumentException("limit " + limit + " is below 1");
     }
+    long seconds = now.getEpochSecond();
+    int nanos = now.getNano();
     synchronized (lock) {
-      List<JourneyInstance> out = new ArrayList<>();
-      for (Due d : timers) {
-        if (d.at().isAfter(now) || out.size() == limit) {
-          break;
+      List<JourneyInstance> out = new ArrayList<>(Math.min(limit, due.size()));
+      due.forEach(row -> {
+        long s = getLong(row, DUE);
+        if (s > seconds || s == seconds && get(row, DUE_NANO) > nanos) {
+          return false;
         }
-        out.add(instances.get(d.id()));
-      }
-      return List.copyOf(out);
+        out.add(instance(row, null));
+        return out.size() < limit;
+      });
+      return Collections.unmodifiableList(out);
     }
   }
 
@@ -138,33 +475,41 @@ public final class InMemoryInstanceStore implements InstanceStore {
       throw new IllegalArgumentException("limit " + limit + " is below 1");
     }
     synchronized (lock) {
-      return outbox.values().stream().limit(limit).toList();
-    }
-  }
-
-  @Override
-  public boolean acknowledge(String idempotencyKey) {
-    synchronized (lock) {
-      acknowledged.add(idempotencyKey);
-      return outbox.remove(idempotencyKey) != null;
+      return Collections.unmodifiableList(outbox.pending(limit));
     }
   }
 
   @Override
   public List<AuditEntry> audit(String instance) {
+    Objects.requireNonNull(instance, "instance");
     synchronized (lock) {
-      Object trail = audit.get(instance);
-      if (trail == null) {
+      int row = rowOf(instance, instance.hashCode());
+      if (row < 0 || get(row, AUDIT) < 0) {
         return List.of();
       }
-      if (trail instanceof AuditEntry e) {
-        return List.of(e);
-      }
       List<AuditEntry> out = new ArrayList<>();
-      for (Object e : (List<?>) trail) {
-        out.add((AuditEntry) e);
+      for (int at = get(row, AUDIT); at >= 0; ) {
+        ByteLog.Reader r = audit.reader(at);
+        int back = r.varint();
+        int flags = r.varint();
+        String of = (flags & FLAG_OTHER_INSTANCE) != 0 ? r.string() : instance;
+        String from = names.name(r.varint());
+        String to = names.name(r.varint());
+        String trigger = names.name(r.varint());
+        long seconds = r.zigzag();
+        Instant when = Instant.ofEpochSecond(seconds, r.varint());
+        int n = r.varint();
+        List<String> keys = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+          int shared = r.varint();
+          keys.add(of.substring(0, shared).concat(r.string()));
+        }
+        String note = (flags & FLAG_NOTE) != 0 ? r.string() : "";
+        out.add(new AuditEntry(of, from, to, trigger, when, keys, note));
+        at = back == 0 ? -1 : at - back;
       }
-      return List.copyOf(out);
+      Collections.reverse(out);
+      return Collections.unmodifiableList(out);
     }
   }
 }
