@@ -266,9 +266,12 @@ public final class JourneyEngine {
       lockAll(stripes);
       try {
         for (JourneyInstance d : batch) {
-          fire(d, now, pass);
+          Step s = fire(d, now, pass);
+          if (s != null) {
+            pass.queue(s, d.revision());
+          }
         }
-        pass.flush();
+        pass.flush(now);
       } finally {
         unlockAll(stripes);
       }
@@ -276,11 +279,15 @@ public final class JourneyEngine {
     return pass.result();
   }
 
-  /** Steps one due instance (read again, under its customer's lock) and queues its commit. */
-  private void fire(JourneyInstance due, Instant now, Pass pass) {
-    JourneyInstance stored = store.find(due.id()).orElse(due);
+  /**
+   * Steps one due instance as read, under its customer's lock: the step to commit, or null when
+   * nothing changed. Its commit expects the revision read, so a value that another writer
+   * changed after the read is refused and stepped again from the store (see {@link
+   * Pass#flush}).
+   */
+  private @Nullable Step fire(JourneyInstance stored, Instant now, Pass pass) {
     if (!stored.running()) {
-      return;
+      return null;
     }
     CustomerView view = customers.apply(stored.customer());
     Step migrated = current(stored, view, pass);
@@ -288,15 +295,13 @@ public final class JourneyEngine {
     JourneyMachine m = machine(i.journey(), i.definitionVersion());
     if (m == null) {
       pass.skipped(i.id() + ": no definition " + i.journey() + " v" + i.definitionVersion());
-      return;
+      return null;
     }
     Step retried = retryHeld(m, i, now, view, pass);
     Step s = retried == null ? migrated : then(migrated, retried);
     JourneyInstance held = s == null ? i : s.instance();
     s = then(s, gate(m, held, m.onTimers(held, now, view), view, pass, 0));
-    if (s.instance() != stored) {
-      pass.queue(s, stored.revision());
-    }
+    return s.instance() != stored ? s : null;
   }
 
   private void lockAll(long stripes) {
@@ -424,6 +429,10 @@ public final class JourneyEngine {
         return;
       }
       skipped(s.instance().id() + ": another writer moved it first (revision " + expected + ")");
+      release(keys);
+    }
+
+    private void release(@Nullable List<String> keys) {
       if (contactPolicy != null && keys != null) {
         keys.forEach(contactPolicy::release);
       }
@@ -443,14 +452,31 @@ public final class JourneyEngine {
     }
 
     /** Commits the queued steps in one call. */
-    void flush() {
+    /**
+     * Commits the queued steps in one call. A refused commit whose instance has moved on since
+     * it was read (a signal handled between the due read and the lock) is stepped again from
+     * the stored value and committed alone; any other refusal is reported.
+     */
+    void flush(Instant now) {
       if (queuedSteps == null || queuedSteps.isEmpty()) {
         return;
       }
       boolean[] ok = store.commitAll(queuedCommits);
       for (int k = 0; k < ok.length; k++) {
-        committed(queuedSteps.get(k), queuedCommits.get(k).expectedRevision(), ok[k],
-            queuedReserved.get(k));
+        Step s = queuedSteps.get(k);
+        long expected = queuedCommits.get(k).expectedRevision();
+        if (!ok[k]) {
+          JourneyInstance fresh = store.find(s.instance().id()).orElse(null);
+          if (fresh != null && fresh.revision() != expected) {
+            release(queuedReserved.get(k));
+            Step again = fire(fresh, now, this);
+            if (again != null) {
+              commit(again, fresh.revision());
+            }
+            continue;
+          }
+        }
+        committed(s, expected, ok[k], queuedReserved.get(k));
       }
       queuedSteps.clear();
       queuedCommits.clear();

@@ -141,6 +141,7 @@ class JourneyEngineTest {
     final List<Integer> batches = new ArrayList<>();
     int singles;
     java.util.function.Predicate<Commit> refuse = c -> false;
+    Runnable afterDue = () -> { };
 
     @Override
     public boolean commit(Commit commit) {
@@ -170,7 +171,9 @@ class JourneyEngineTest {
 
     @Override
     public List<JourneyInstance> due(Instant now, int limit) {
-      return inner.due(now, limit);
+      List<JourneyInstance> due = inner.due(now, limit);
+      afterDue.run();
+      return due;
     }
 
     @Override
@@ -265,5 +268,29 @@ class JourneyEngineTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void anInstanceMovedBetweenTheDueReadAndItsBatchIsSteppedFromItsNewValue() {
+    CountingStore store = new CountingStore();
+    JourneyEngine engine = JourneyEngine.builder(store, JourneyDefinitionTest.REGISTRY,
+            c -> JourneyMachineTest.view(CustomerProfile.builder(c).build(), AdvocateTier.PROMOTER))
+        .journey(JourneyDefinitionTest.review().build(JourneyDefinitionTest.REGISTRY))
+        .build();
+    for (int c = 0; c < 3; c++) {
+      engine.handle(signal("p-" + c, "c-" + c, SignalType.PURCHASE_COMPLETED, T0.plusMillis(c)));
+    }
+    // A review of c-1 lands after the tick read its due instances and before their batch.
+    store.afterDue = () -> engine.handle(signal("r-1", "c-1", SignalType.REVIEW_POSTED,
+        T0.plus(Duration.ofDays(4))));
+    JourneyEngine.Result r = engine.tick(T0.plus(Duration.ofDays(4)), 100);
+    assertThat(r.skipped()).isEmpty();
+    assertThat(r.steps()).extracting(s -> s.instance().id())
+        .containsExactly("review-request:c-0:1", "review-request:c-2:1");
+    assertThat(store.find("review-request:c-1:1").orElseThrow().state()).isEqualTo("reviewed");
+    assertThat(store.audit("review-request:c-1:1")).extracting(AuditEntry::to)
+        .containsExactly("invited", "reviewed");
+    assertThat(store.pending(100)).extracting(ActionRequest::name)
+        .filteredOn("remind_review"::equals).hasSize(2);
   }
 }
