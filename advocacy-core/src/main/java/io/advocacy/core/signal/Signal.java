@@ -100,8 +100,12 @@ public record Signal(
           "signal " + id + " has " + counted + " attributes; at most "
               + MAX_ATTRIBUTES + " are allowed");
     }
-    attributes.forEach(Signal::checkAttribute);
-    attributes = ImmutableSortedMap.copyOf(attributes);
+    if (attributes.isEmpty()) {
+      attributes = ImmutableSortedMap.of(); // one shared empty map, no iteration
+    } else {
+      attributes.forEach(Signal::checkAttribute);
+      attributes = ImmutableSortedMap.copyOf(attributes);
+    }
   }
 
   private static void checkAttribute(String name, String value) {
