@@ -38,7 +38,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>The audit trail is one append-only {@link ByteLog}: each entry is encoded in place
  *       (states and labels as name numbers, action keys as what they add to the instance id)
  *       and points back at the instance's previous entry.
- *   <li>The {@link Outbox} keeps pending actions in order and every key it has seen.
+ *   <li>The {@link Outbox} keeps pending actions in order, each encoded in place like an audit
+ *       entry (the key as what it adds to the instance id, the instance as its row), and every
+ *       key it has seen.
  * </ul>
  *
  * <p>An idle instance (no timers, no variables, one audit entry) costs about 140 bytes with its
@@ -95,7 +97,17 @@ public final class InMemoryInstanceStore implements InstanceStore {
   private final DueIndex due = new DueIndex(this::compareDue);
   /** The audit entries of every instance. */
   private final ByteLog audit = new ByteLog();
-  private final Outbox outbox = new Outbox();
+  private final Outbox outbox = new Outbox(text, names, new Outbox.Rows() {
+    @Override
+    public int idText(int row) {
+      return get(row, ID);
+    }
+
+    @Override
+    public int customerText(int row) {
+      return get(row, CUSTOMER);
+    }
+  });
   private final ByteSink sink = new ByteSink();
 
   /** Creates an empty store. */
@@ -335,7 +347,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
       }
     }
     for (ActionRequest a : commit.actions()) {
-      outbox.add(a);
+      outbox.add(a, row, id, moved == null ? customer : null);
     }
     for (AuditEntry e : commit.audit()) {
       appendAudit(row, id, e);
