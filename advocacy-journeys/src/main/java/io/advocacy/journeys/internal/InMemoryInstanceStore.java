@@ -94,7 +94,22 @@ public final class InMemoryInstanceStore implements InstanceStore {
   /** The customer's first row + 1 by slot, keyed by customer; 0 for an empty slot. */
   private int[] byCustomer = new int[16];
   private int customers;
-  private final DueIndex due = new DueIndex(this::compareDue);
+  private final DueIndex due = new DueIndex(new DueIndex.RowOrder() {
+    @Override
+    public long seconds(int row) {
+      return getLong(row, DUE);
+    }
+
+    @Override
+    public int nanos(int row) {
+      return get(row, DUE_NANO);
+    }
+
+    @Override
+    public int tieBreak(int a, int b) {
+      return text.compareText(get(a, ID), get(b, ID));
+    }
+  });
   /** The audit entries of every instance. */
   private final ByteLog audit = new ByteLog();
   private final Outbox outbox = new Outbox(text, names, new Outbox.Rows() {
@@ -250,15 +265,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
       place(byCustomer, customerHash, row);
     }
     return row;
-  }
-
-  /** Due instant, then id. */
-  private int compareDue(int a, int b) {
-    int c = Long.compare(getLong(a, DUE), getLong(b, DUE));
-    if (c == 0) {
-      c = Integer.compare(get(a, DUE_NANO), get(b, DUE_NANO));
-    }
-    return c != 0 ? c : text.compareText(get(a, ID), get(b, ID));
   }
 
   private int journeyNumber(JourneyId journey) {
