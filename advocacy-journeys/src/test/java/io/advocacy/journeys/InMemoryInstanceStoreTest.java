@@ -506,6 +506,49 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
   }
 
   @Test
+  void idsWithTheSameHashAreToldApart() {
+    // every id here hashes alike; each is read due, found and committed again, as a tick does
+    List<String> ids = new ArrayList<>();
+    for (int k = 0; k < 64; k++) {
+      StringBuilder b = new StringBuilder("i-");
+      for (int bit = 0; bit < 6; bit++) {
+        b.append((k >>> bit & 1) == 0 ? "Aa" : "BB");
+      }
+      ids.add(b.toString());
+    }
+    assertThat(ids.stream().map(String::hashCode).distinct()).hasSize(1);
+    InstanceStore store = newStore();
+    InstanceStore reference = new ReferenceStore();
+    CustomerId c = CustomerId.of("c-1");
+    for (int k = 0; k < ids.size(); k++) {
+      Commit start = new Commit(new JourneyInstance(ids.get(k), JourneyId.of("j"), 1, c, "s", T0,
+          Map.of(), List.of(new PendingTimer(0, T0.plusSeconds(k % 5))), Set.of(), null, 1), -1,
+          List.of(), List.of());
+      assertThat(store.commit(start)).isTrue();
+      assertThat(reference.commit(start)).isTrue();
+    }
+    for (int round = 0; round < 3; round++) {
+      List<JourneyInstance> due = store.due(T0.plusSeconds(9), 1_000);
+      assertThat(due).isEqualTo(reference.due(T0.plusSeconds(9), 1_000));
+      for (JourneyInstance i : due) {
+        JourneyInstance found = store.find(i.id()).orElseThrow();
+        assertThat(found).isEqualTo(i);
+        // a copy of the id, not the string the store handed out
+        assertThat(store.find(new String(i.id().toCharArray()))).contains(i);
+        Commit moved = new Commit(new JourneyInstance(found.id(), found.journey(), 1, c,
+            "s" + round, T0, Map.of(), List.of(new PendingTimer(0, T0.plusSeconds(round))),
+            Set.of(), null, found.revision() + 1), found.revision(), List.of(), List.of());
+        assertThat(store.commit(moved)).isTrue();
+        assertThat(reference.commit(moved)).isTrue();
+      }
+    }
+    for (String id : ids) {
+      assertThat(store.find(id)).isEqualTo(reference.find(id));
+    }
+    assertThat(store.find("i-AaAaAaAaAaBa")).isEmpty();
+  }
+
+  @Test
   void keysWithTheSameHashAreToldApart() {
     // "Aa" and "BB" hash alike, and so does any string made of them at the same places
     assertThat("iAa-1:r1".hashCode()).isEqualTo("iBB-1:r1".hashCode());
