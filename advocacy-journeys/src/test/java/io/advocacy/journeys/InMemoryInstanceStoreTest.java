@@ -144,11 +144,35 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
     };
   }
 
-  private static ActionRequest action(Random r, Pools p, String id, CustomerId customer) {
-    ActionKind kind = r.nextBoolean() ? ActionKind.ASK : ActionKind.ISSUE_REWARD;
-    Map<String, String> params = r.nextBoolean() ? Map.of() : Map.of("p", "v" + r.nextInt(3));
-    return new ActionRequest(key(r, id), id, customer, "ask_review", kind, params, instant(r));
+  /**
+   * Parameters as journeys make them (a few maps that repeat), now and then with text beyond
+   * Latin-1, and now and then a map only one action has (a host's request id in it).
+   */
+  private static Map<String, String> params(Random r) {
+    return switch (r.nextInt(6)) {
+      case 0, 1 -> Map.of();
+      case 2 -> Map.of("p", "v" + r.nextInt(3));
+      case 3 -> Map.of("template", "review-ask", "channel", r.nextBoolean() ? "email" : "短信");
+      case 4 -> Map.of("ключ", "значение 😀", "", "");
+      default -> Map.of("request", Long.toString(r.nextLong(), 36), "n", "" + r.nextInt(9));
+    };
   }
+
+  private static ActionRequest action(Random r, Pools p, String id, CustomerId customer) {
+    ActionKind[] kinds = ActionKind.values();
+    ActionKind kind = r.nextBoolean() ? ActionKind.ASK : kinds[r.nextInt(kinds.length)];
+    // an action names its own instance and customer, except now and then
+    String instance = r.nextInt(8) == 0 ? p.ids().get(r.nextInt(p.ids().size())) : id;
+    CustomerId to = r.nextInt(8) == 0
+        ? p.customers().get(r.nextInt(p.customers().size())) : customer;
+    String name = switch (r.nextInt(4)) {
+      case 0 -> "issue_reward";
+      case 1 -> "напомнить ✓";
+      default -> "ask_review";
+    };
+    return new ActionRequest(key(r, id), instance, to, name, kind, params(r), instant(r));
+  }
+
 
   private static JourneyInstance instance(Random r, Pools p, String id, long revision) {
     int idIndex = p.ids().indexOf(id);
@@ -348,18 +372,14 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
         });
   }
 
-  @Test
-  void theReferenceModelTellsStoresApart() {
-    // A store that loses the nanoseconds of an audit entry must be caught by the same steps.
-    InstanceStore lossy = new InstanceStore() {
+  /** A store that passes every commit through a change before keeping it as the model does. */
+  private static InstanceStore lossy(java.util.function.UnaryOperator<Commit> change) {
+    return new InstanceStore() {
       private final InstanceStore inner = new ReferenceStore();
 
       @Override
       public boolean commit(Commit c) {
-        List<AuditEntry> rounded = c.audit().stream().map(e -> new AuditEntry(e.instance(),
-            e.from(), e.to(), e.trigger(), Instant.ofEpochSecond(e.at().getEpochSecond()),
-            e.actions(), e.note())).toList();
-        return inner.commit(new Commit(c.instance(), c.expectedRevision(), c.actions(), rounded));
+        return inner.commit(change.apply(c));
       }
 
       @Override
@@ -392,19 +412,225 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
         return inner.audit(instance);
       }
     };
+  }
+
+  /** Whether the random steps catch a store that differs from the model. */
+  private static boolean stepsCatch(InstanceStore store) {
     Pools p = Pools.of(7);
     InstanceStore reference = new ReferenceStore();
     Random r = new Random(1);
-    Throwable caught = null;
-    for (int k = 0; k < 2_000 && caught == null; k++) {
+    for (int k = 0; k < 2_000; k++) {
       try {
-        step(r.nextLong(), p, lossy, reference);
-        agreeOnEverything(p, lossy, reference);
+        step(r.nextLong(), p, store, reference);
+        agreeOnEverything(p, store, reference);
       } catch (AssertionError e) {
-        caught = e;
+        return true;
       }
     }
-    assertThat(caught).isNotNull();
+    return false;
+  }
+
+  @Test
+  void theReferenceModelTellsStoresApart() {
+    // A store that loses the nanoseconds of an audit entry must be caught by the same steps.
+    assertThat(stepsCatch(lossy(c -> new Commit(c.instance(), c.expectedRevision(), c.actions(),
+        c.audit().stream().map(e -> new AuditEntry(e.instance(), e.from(), e.to(), e.trigger(),
+            Instant.ofEpochSecond(e.at().getEpochSecond()), e.actions(), e.note())).toList()))))
+        .isTrue();
+  }
+
+  @Test
+  void theReferenceModelTellsOutboxesApart() {
+    java.util.function.UnaryOperator<ActionRequest> noNanos = a -> new ActionRequest(
+        a.idempotencyKey(), a.instance(), a.customer(), a.name(), a.kind(), a.params(),
+        Instant.ofEpochSecond(a.at().getEpochSecond()));
+    java.util.function.UnaryOperator<ActionRequest> ownCustomer = a -> new ActionRequest(
+        a.idempotencyKey(), a.instance(), CustomerId.of("c-ada"), a.name(), a.kind(),
+        a.params(), a.at());
+    java.util.function.UnaryOperator<ActionRequest> noUniqueParams = a -> new ActionRequest(
+        a.idempotencyKey(), a.instance(), a.customer(), a.name(), a.kind(),
+        a.params().containsKey("request") ? Map.of() : a.params(), a.at());
+    for (var change : List.of(noNanos, ownCustomer, noUniqueParams)) {
+      assertThat(stepsCatch(lossy(c -> new Commit(c.instance(), c.expectedRevision(),
+          c.actions().stream().map(change).toList(), c.audit())))).isTrue();
+    }
+    // and one that keeps the newest action of a key, not the first
+    assertThat(stepsCatch(lossy(c -> new Commit(c.instance(), c.expectedRevision(),
+        c.actions().isEmpty() ? c.actions() : List.of(c.actions().get(c.actions().size() - 1)),
+        c.audit())))).isTrue();
+  }
+
+  @Test
+  void anActionComesBackExactly() {
+    InstanceStore store = newStore();
+    String id = "旅程:c-δ:1";
+    CustomerId customer = CustomerId.of("c-δ");
+    Instant at = Instant.ofEpochSecond(-12_345_678_901L, 999_999_999);
+    JourneyInstance i = new JourneyInstance(id, JourneyId.of("旅程"), 3, customer, "状态",
+        at, Map.of(), List.of(), Set.of(), null, 1);
+    Map<String, String> unique = new HashMap<>();
+    unique.put("request", "r-😀-" + Long.MAX_VALUE);
+    unique.put("", "");
+    List<ActionRequest> actions = List.of(
+        new ActionRequest(id + ":r1:entry:0", id, customer, "напомнить", ActionKind.ASK,
+            Map.of("канал", "短信"), at),
+        new ActionRequest(id + ":r1:entry:1", "another:1", CustomerId.of("c-ümit"), "ask_review",
+            ActionKind.ISSUE_REWARD, unique, Instant.ofEpochSecond(31_000_000_000_000L, 1)),
+        new ActionRequest("旅程:c-δ:2", id, customer, "", ActionKind.CUSTOM, Map.of(),
+            Instant.EPOCH),
+        new ActionRequest("", id, customer, "x", ActionKind.NOTIFY_OWNER, Map.of(), at),
+        new ActionRequest("旅", id, customer, "x", ActionKind.SET_VARIABLE, Map.of(), at),
+        new ActionRequest(id + "🎉", id, customer, "x", ActionKind.CREATE_CRM_TASK,
+            Map.of("k", "v"), at.plusNanos(1)));
+    assertThat(store.commit(new Commit(i, -1, actions, List.of()))).isTrue();
+    assertThat(store.pending(100)).containsExactlyElementsOf(actions);
+    assertThat(store.pending(2)).containsExactlyElementsOf(actions.subList(0, 2));
+    assertThat(store.acknowledge("旅")).isTrue();
+    assertThat(store.acknowledge("旅")).isFalse();
+    assertThat(store.acknowledge(id)).isFalse();
+    assertThat(store.acknowledge(id + ":r1:entry:0")).isTrue();
+    List<ActionRequest> rest = List.of(actions.get(1), actions.get(2), actions.get(3),
+        actions.get(5));
+    assertThat(store.pending(100)).containsExactlyElementsOf(rest);
+    // neither an acknowledged key nor a pending one is added again, whatever it carries
+    JourneyInstance next = new JourneyInstance(id, JourneyId.of("旅程"), 3, customer, "状态",
+        at, Map.of(), List.of(), Set.of(), null, 2);
+    List<ActionRequest> again = new ArrayList<>();
+    for (ActionRequest a : actions) {
+      again.add(new ActionRequest(a.idempotencyKey(), id, customer, "other", ActionKind.ASK,
+          Map.of(), at));
+    }
+    again.add(new ActionRequest(id, id, customer, "other", ActionKind.ASK, Map.of(), at));
+    assertThat(store.commit(new Commit(next, 1, again, List.of()))).isTrue();
+    assertThat(store.pending(100)).containsExactlyElementsOf(rest);
+  }
+
+  @Test
+  void idsWithTheSameHashAreToldApart() {
+    // every id here hashes alike; each is read due, found and committed again, as a tick does
+    List<String> ids = new ArrayList<>();
+    for (int k = 0; k < 64; k++) {
+      StringBuilder b = new StringBuilder("i-");
+      for (int bit = 0; bit < 6; bit++) {
+        b.append((k >>> bit & 1) == 0 ? "Aa" : "BB");
+      }
+      ids.add(b.toString());
+    }
+    assertThat(ids.stream().map(String::hashCode).distinct()).hasSize(1);
+    InstanceStore store = newStore();
+    InstanceStore reference = new ReferenceStore();
+    CustomerId c = CustomerId.of("c-1");
+    for (int k = 0; k < ids.size(); k++) {
+      Commit start = new Commit(new JourneyInstance(ids.get(k), JourneyId.of("j"), 1, c, "s", T0,
+          Map.of(), List.of(new PendingTimer(0, T0.plusSeconds(k % 5))), Set.of(), null, 1), -1,
+          List.of(), List.of());
+      assertThat(store.commit(start)).isTrue();
+      assertThat(reference.commit(start)).isTrue();
+    }
+    for (int round = 0; round < 3; round++) {
+      List<JourneyInstance> due = store.due(T0.plusSeconds(9), 1_000);
+      assertThat(due).isEqualTo(reference.due(T0.plusSeconds(9), 1_000));
+      for (JourneyInstance i : due) {
+        JourneyInstance found = store.find(i.id()).orElseThrow();
+        assertThat(found).isEqualTo(i);
+        // a copy of the id, not the string the store handed out
+        assertThat(store.find(new String(i.id().toCharArray()))).contains(i);
+        Commit moved = new Commit(new JourneyInstance(found.id(), found.journey(), 1, c,
+            "s" + round, T0, Map.of(), List.of(new PendingTimer(0, T0.plusSeconds(round))),
+            Set.of(), null, found.revision() + 1), found.revision(), List.of(), List.of());
+        assertThat(store.commit(moved)).isTrue();
+        assertThat(reference.commit(moved)).isTrue();
+      }
+    }
+    for (String id : ids) {
+      assertThat(store.find(id)).isEqualTo(reference.find(id));
+    }
+    assertThat(store.find("i-AaAaAaAaAaBa")).isEmpty();
+  }
+
+  @Test
+  void keysWithTheSameHashAreToldApart() {
+    // "Aa" and "BB" hash alike, and so does any string made of them at the same places
+    assertThat("iAa-1:r1".hashCode()).isEqualTo("iBB-1:r1".hashCode());
+    InstanceStore store = newStore();
+    CustomerId c = CustomerId.of("c-1");
+    String id = "iAa-1";
+    List<ActionRequest> actions = new ArrayList<>();
+    for (String key : List.of("iAa-1:r1", "iBB-1:r1", "AaAa", "BBBB", "AaBB", "iAa-1:rAa",
+        "iAa-1:rBB")) {
+      actions.add(new ActionRequest(key, id, c, "ask_review", ActionKind.ASK, Map.of(), T0));
+    }
+    assertThat(store.acknowledge("BBAa")).isFalse();
+    assertThat(store.commit(new Commit(new JourneyInstance(id, JourneyId.of("j"), 1, c, "s", T0,
+        Map.of(), List.of(), Set.of(), null, 1), -1, actions, List.of()))).isTrue();
+    assertThat(store.pending(100)).containsExactlyElementsOf(actions);
+    assertThat(store.acknowledge("iBB-1:r1")).isTrue();
+    assertThat(store.acknowledge("BBBB")).isTrue();
+    assertThat(store.acknowledge("iAa-1:rBB")).isTrue();
+    assertThat(store.acknowledge("BBAa")).isFalse();
+    assertThat(store.acknowledge("BBBB")).isFalse();
+    assertThat(store.pending(100)).containsExactly(actions.get(0), actions.get(2),
+        actions.get(4), actions.get(5));
+  }
+
+  @Test
+  void thousandsOfDistinctParameterMapsComeBackExactly() {
+    // more distinct maps than the store keeps by number: the later ones are written out
+    InstanceStore store = newStore();
+    CustomerId c = CustomerId.of("c-1");
+    List<ActionRequest> expected = new ArrayList<>();
+    Random r = new Random(5);
+    for (int k = 0; k < 3_000; k++) {
+      String id = "i-" + k;
+      Map<String, String> params = k % 3 == 0 ? Map.of("template", "t" + k % 7)
+          : Map.of("request", "ρ-" + r.nextLong(), "seq", Integer.toString(k));
+      ActionRequest a = new ActionRequest(id + ":r1:entry:0", id, c, "ask_review",
+          ActionKind.ASK, params, T0.plusNanos(k));
+      expected.add(a);
+      assertThat(store.commit(new Commit(new JourneyInstance(id, JourneyId.of("j"), 1, c, "s",
+          T0, Map.of(), List.of(), Set.of(), null, 1), -1, List.of(a), List.of()))).isTrue();
+    }
+    assertThat(store.pending(Integer.MAX_VALUE)).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void pendingKeepsItsOrderThroughAcknowledgementsInAnyOrder() {
+    // many keys, acknowledged early, late, twice or before they are added: the queue of pending
+    // actions fills, leaves holes and is compacted many times
+    qt().withFixedSeed(99L).withExamples(20)
+        .forAll(longs().all(), integers().between(1, 600))
+        .checkAssert((seed, keys) -> {
+          Random r = new Random(seed);
+          InstanceStore actual = InstanceStore.inMemory();
+          InstanceStore reference = new ReferenceStore();
+          CustomerId c = CustomerId.of("c-ada");
+          String id = "i-1";
+          long revision = -1;
+          for (int k = 0; k < 400; k++) {
+            if (r.nextInt(3) == 0) {
+              List<ActionRequest> actions = new ArrayList<>();
+              for (int n = r.nextInt(40); n > 0; n--) {
+                String key = r.nextBoolean() ? id + ":k" + r.nextInt(keys) : "κ" + r.nextInt(keys);
+                actions.add(new ActionRequest(key, id, c, "ask_review", ActionKind.ASK,
+                    params(r), instant(r)));
+              }
+              long next = revision < 0 ? 1 : revision + 1;
+              Commit commit = new Commit(new JourneyInstance(id, JourneyId.of("j"), 1, c, "s",
+                  T0, Map.of(), List.of(), Set.of(), null, next), revision, actions, List.of());
+              assertThat(actual.commit(commit)).isTrue();
+              assertThat(reference.commit(commit)).isTrue();
+              revision = next;
+            } else {
+              String key = r.nextBoolean() ? id + ":k" + r.nextInt(keys) : "κ" + r.nextInt(keys);
+              assertThat(actual.acknowledge(key)).as("acknowledge %s", key)
+                  .isEqualTo(reference.acknowledge(key));
+            }
+            int limit = 1 + r.nextInt(keys);
+            assertThat(actual.pending(limit)).isEqualTo(reference.pending(limit));
+          }
+          assertThat(actual.pending(Integer.MAX_VALUE))
+              .isEqualTo(reference.pending(Integer.MAX_VALUE));
+        });
   }
 
   @Test

@@ -65,6 +65,16 @@ final class ByteLog {
   }
 
   /**
+   * Overwrites one byte already appended.
+   *
+   * @param position where it is
+   * @param value the byte
+   */
+  void set(int position, byte value) {
+    pages[position >>> PAGE_BITS][position & MASK] = value;
+  }
+
+  /**
    * Overwrites four bytes (big-endian) already appended.
    *
    * @param position where they start
@@ -131,9 +141,44 @@ final class ByteLog {
    * @return true if equal
    */
   boolean textEquals(int position, String s) {
+    return textEquals(position, s, 0);
+  }
+
+  /**
+   * Whether the text at a position equals the end of a string, from a character on. Compares
+   * from the last character.
+   *
+   * @param position the text's position
+   * @param s the string
+   * @param from the first character of {@code s} compared
+   * @return true if equal
+   */
+  boolean textEquals(int position, String s, int from) {
     int header = header(position);
     int n = header >>> 1;
-    if (n != s.length()) {
+    if (n != s.length() - from) {
+      return false;
+    }
+    int start = textStart(position, header);
+    for (int k = n - 1; k >= 0; k--) {
+      if (charAt(start, header, k) != s.charAt(from + k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the text at a position starts with the first characters of a string.
+   *
+   * @param position the text's position
+   * @param s the string
+   * @param n how many of its characters to compare
+   * @return true if the text has at least {@code n} characters and they are those
+   */
+  boolean textStartsWith(int position, String s, int n) {
+    int header = header(position);
+    if (header >>> 1 < n) {
       return false;
     }
     int start = textStart(position, header);
@@ -200,6 +245,15 @@ final class ByteLog {
 
     private Reader(int position) {
       p = position;
+    }
+
+    /**
+     * Where the next value starts.
+     *
+     * @return the position
+     */
+    int position() {
+      return p;
     }
 
     /**

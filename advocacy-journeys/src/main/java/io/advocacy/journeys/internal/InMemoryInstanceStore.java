@@ -31,17 +31,20 @@ import org.jspecify.annotations.Nullable;
  *       across instances). Rows live in pages of 1,024, so growing copies nothing.
  *   <li>Variables, timers, goals and held asks, when an instance has any, are kept as the
  *       instance's own immutable values beside the row.
- *   <li>Ids and customers are found through open-addressing tables of row numbers; a customer's
- *       rows are chained oldest first, and the customer's characters are stored once.
+ *   <li>Ids and customers are found through open-addressing tables of row numbers (the id
+ *       table keeps each id's hash beside its row, so a probe that misses reads no row); a
+ *       customer's rows are chained oldest first, and the customer's characters are stored once.
  *   <li>Running instances with something due are in a {@link DueIndex} ordered by due instant,
  *       then id.
  *   <li>The audit trail is one append-only {@link ByteLog}: each entry is encoded in place
  *       (states and labels as name numbers, action keys as what they add to the instance id)
  *       and points back at the instance's previous entry.
- *   <li>The {@link Outbox} keeps pending actions in order and every key it has seen.
+ *   <li>The {@link Outbox} keeps pending actions in order, each encoded in place like an audit
+ *       entry (the key as what it adds to the instance id, the instance as its row), and every
+ *       key it has seen.
  * </ul>
  *
- * <p>An idle instance (no timers, no variables, one audit entry) costs about 140 bytes with its
+ * <p>An idle instance (no timers, no variables, one audit entry) costs about 146 bytes with its
  * audit entry. Thread-safe: one lock guards everything.
  */
 public final class InMemoryInstanceStore implements InstanceStore {
@@ -51,25 +54,26 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
   // The columns of a row; a long takes two (high, low), an instant a long and a nano column.
   private static final int ID = 0;
-  private static final int ID_HASH = 1;
-  private static final int CUSTOMER = 2;
-  private static final int JOURNEY = 3;
-  private static final int VERSION = 4;
-  private static final int STATE = 5;
-  private static final int ENTERED = 6;
-  private static final int ENTERED_NANO = 8;
-  private static final int REVISION = 9;
-  private static final int ENDED = 11;
+  private static final int CUSTOMER = 1;
+  private static final int JOURNEY = 2;
+  private static final int VERSION = 3;
+  private static final int STATE = 4;
+  private static final int ENTERED = 5;
+  private static final int ENTERED_NANO = 7;
+  private static final int REVISION = 8;
+  private static final int ENDED = 10;
   /** -1 while the instance runs. */
-  private static final int ENDED_NANO = 13;
-  private static final int DUE = 14;
+  private static final int ENDED_NANO = 12;
+  private static final int DUE = 13;
   /** -1 when the row is not in the due index. */
-  private static final int DUE_NANO = 16;
+  private static final int DUE_NANO = 15;
   /** The customer's next row, or -1. */
-  private static final int NEXT = 17;
+  private static final int NEXT = 16;
   /** The position of the last audit entry, or -1. */
-  private static final int AUDIT = 18;
-  private static final int STRIDE = 19;
+  private static final int AUDIT = 17;
+  private static final int STRIDE = 18;
+
+  private static final int MAX_RECENT = 1 << 16;
 
   private static final int FLAG_OTHER_INSTANCE = 1;
   private static final int FLAG_NOTE = 2;
@@ -87,15 +91,50 @@ public final class InMemoryInstanceStore implements InstanceStore {
   private final ByteLog text = new ByteLog();
   private final Names names = new Names();
   private JourneyId[] journeyIds = new JourneyId[16];
-  /** Row + 1 by slot, keyed by instance id; 0 for an empty slot. */
-  private int[] byId = new int[16];
+  /**
+   * By slot, keyed by instance id: the id's hash in the high half, its row + 1 in the low; 0 for
+   * an empty slot. A probe reads a row only when the hashes match.
+   */
+  private long[] byId = new long[16];
+  /**
+   * Ids looked up lately, as {@link #byId} keeps them but one slot per hash, later ones taking
+   * the place of earlier: a tick reads the ids it found due, then finds and commits each, and
+   * these are found here without a probe into the large table. A hit is checked against the
+   * row's id. At most {@link #MAX_RECENT} slots, an eighth of the id table.
+   */
+  private long[] recent = new long[2];
   /** The customer's first row + 1 by slot, keyed by customer; 0 for an empty slot. */
   private int[] byCustomer = new int[16];
   private int customers;
-  private final DueIndex due = new DueIndex(this::compareDue);
+  private final DueIndex due = new DueIndex(new DueIndex.RowOrder() {
+    @Override
+    public long seconds(int row) {
+      return getLong(row, DUE);
+    }
+
+    @Override
+    public int nanos(int row) {
+      return get(row, DUE_NANO);
+    }
+
+    @Override
+    public int tieBreak(int a, int b) {
+      return text.compareText(get(a, ID), get(b, ID));
+    }
+  });
   /** The audit entries of every instance. */
   private final ByteLog audit = new ByteLog();
-  private final Outbox outbox = new Outbox();
+  private final Outbox outbox = new Outbox(text, names, new Outbox.Rows() {
+    @Override
+    public int idText(int row) {
+      return get(row, ID);
+    }
+
+    @Override
+    public int customerText(int row) {
+      return get(row, CUSTOMER);
+    }
+  });
   private final ByteSink sink = new ByteSink();
 
   /** Creates an empty store. */
@@ -148,16 +187,32 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
   /** The row of an instance id, or -1. */
   private int rowOf(String id, int hash) {
-    int mask = byId.length - 1;
+    int r = spread(hash) & (recent.length - 1);
+    long seen = recent[r];
+    if (seen != 0 && (int) (seen >>> 32) == hash
+        && text.textEquals(get((int) seen - 1, ID), id)) {
+      return (int) seen - 1;
+    }
+    long[] table = byId;
+    int mask = table.length - 1;
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
-      int row = byId[i] - 1;
-      if (row < 0) {
+      long slot = table[i];
+      if (slot == 0) {
         return -1;
       }
-      if (get(row, ID_HASH) == hash && text.textEquals(get(row, ID), id)) {
-        return row;
+      if ((int) (slot >>> 32) == hash) {
+        int row = (int) slot - 1;
+        if (text.textEquals(get(row, ID), id)) {
+          recent[r] = slot;
+          return row;
+        }
       }
     }
+  }
+
+  /** Remembers a row as looked up lately. */
+  private void recentRow(int hash, int row) {
+    recent[spread(hash) & (recent.length - 1)] = (long) hash << 32 | (row + 1);
   }
 
   /** The first row of a customer, or -1. */
@@ -172,6 +227,15 @@ public final class InMemoryInstanceStore implements InstanceStore {
         return row;
       }
     }
+  }
+
+  private static void place(long[] table, long slot) {
+    int mask = table.length - 1;
+    int i = spread((int) (slot >>> 32)) & mask;
+    while (table[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    table[i] = slot;
   }
 
   private static void place(int[] table, int hash, int row) {
@@ -198,18 +262,20 @@ public final class InMemoryInstanceStore implements InstanceStore {
     sink.reset();
     sink.putString(id);
     set(row, ID, text.append(sink));
-    set(row, ID_HASH, hash);
     set(row, NEXT, -1);
     set(row, AUDIT, -1);
     set(row, DUE_NANO, -1);
     if ((long) size * 4 > (long) byId.length * 3) {
-      int[] bigger = new int[byId.length * 2];
-      for (int r = 0; r < row; r++) {
-        place(bigger, get(r, ID_HASH), r);
+      long[] bigger = new long[byId.length * 2];
+      for (long slot : byId) {
+        if (slot != 0) {
+          place(bigger, slot);
+        }
       }
       byId = bigger;
+      recent = new long[Math.min(MAX_RECENT, bigger.length / 8)];
     }
-    place(byId, hash, row);
+    place(byId, (long) hash << 32 | (row + 1));
 
     String value = customer.value();
     int customerHash = value.hashCode();
@@ -238,15 +304,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
       place(byCustomer, customerHash, row);
     }
     return row;
-  }
-
-  /** Due instant, then id. */
-  private int compareDue(int a, int b) {
-    int c = Long.compare(getLong(a, DUE), getLong(b, DUE));
-    if (c == 0) {
-      c = Integer.compare(get(a, DUE_NANO), get(b, DUE_NANO));
-    }
-    return c != 0 ? c : text.compareText(get(a, ID), get(b, ID));
   }
 
   private int journeyNumber(JourneyId journey) {
@@ -335,7 +392,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
       }
     }
     for (ActionRequest a : commit.actions()) {
-      outbox.add(a);
+      outbox.add(a, row, id, moved == null ? customer : null);
     }
     for (AuditEntry e : commit.audit()) {
       appendAudit(row, id, e);
@@ -396,15 +453,18 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
   // ------------------------------------------------------------------ reads
 
-  /** The instance in a row; the customer, when the caller knows the row is indexed under it. */
-  private JourneyInstance instance(int row, @Nullable CustomerId indexed) {
+  /**
+   * The instance in a row; its id, when the caller holds it (a string whose hash is known
+   * already), and the customer, when the caller knows the row is indexed under it.
+   */
+  private JourneyInstance instance(int row, @Nullable String id, @Nullable CustomerId indexed) {
     Extras x = extras(row);
     CustomerId customer = x != null && x.customer() != null ? x.customer()
         : indexed != null ? indexed : CustomerId.of(text.text(get(row, CUSTOMER)));
     int endedNano = get(row, ENDED_NANO);
     Instant ended = endedNano < 0 ? null : Instant.ofEpochSecond(getLong(row, ENDED), endedNano);
     return new JourneyInstance(
-        text.text(get(row, ID)),
+        id != null ? id : text.text(get(row, ID)),
         journeyIds[get(row, JOURNEY)],
         get(row, VERSION),
         customer,
@@ -423,7 +483,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
     Objects.requireNonNull(id, "id");
     synchronized (lock) {
       int row = rowOf(id, id.hashCode());
-      return row < 0 ? Optional.empty() : Optional.of(instance(row, null));
+      return row < 0 ? Optional.empty() : Optional.of(instance(row, id, null));
     }
   }
 
@@ -437,11 +497,11 @@ public final class InMemoryInstanceStore implements InstanceStore {
         return List.of();
       }
       if (get(row, NEXT) < 0) {
-        return List.of(instance(row, customer));
+        return List.of(instance(row, null, customer));
       }
       List<JourneyInstance> out = new ArrayList<>();
       for (; row >= 0; row = get(row, NEXT)) {
-        out.add(instance(row, customer));
+        out.add(instance(row, null, customer));
       }
       return Collections.unmodifiableList(out);
     }
@@ -462,7 +522,11 @@ public final class InMemoryInstanceStore implements InstanceStore {
         if (s > seconds || s == seconds && get(row, DUE_NANO) > nanos) {
           return false;
         }
-        out.add(instance(row, null));
+        // the caller finds each again by its id: the id's hash is made here once, kept by the
+        // string, and the row is remembered under it
+        String id = text.text(get(row, ID));
+        recentRow(id.hashCode(), row);
+        out.add(instance(row, id, null));
         return out.size() < limit;
       });
       return Collections.unmodifiableList(out);

@@ -1,124 +1,286 @@
 package io.advocacy.journeys.internal;
 
+import io.advocacy.core.CustomerId;
+import io.advocacy.journeys.ActionKind;
 import io.advocacy.journeys.ActionRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outbox: pending actions in the order added, and every idempotency key ever added or
- * acknowledged, so that an acknowledged key is never added again. Pending actions are kept as
- * they came, in a queue with a hole where one was acknowledged out of order (the queue is
- * compacted when holes pass half of it). A key is kept as its characters in a {@link ByteLog},
- * found through an open-addressing table: about 20 bytes beside its characters, and no object.
- * Not thread-safe.
+ * acknowledged, so that an acknowledged key is never added again.
+ *
+ * <p>Each key is one record in a {@link ByteLog}, and no object:
+ *
+ * <ul>
+ *   <li>a flags byte (whether an action follows, whether the key is acknowledged, how the
+ *       instance, customer and parameters are kept);
+ *   <li>the key, as the row of the instance that committed it, how many of that instance id's
+ *       characters the key starts with, and the characters it adds (a key acknowledged without
+ *       ever being added is kept whole);
+ *   <li>when an action was added with the key: its instance and customer (nothing when they are
+ *       the row's own), its name as a {@link Names} number, its kind, its parameters (a number
+ *       in a small table of maps seen before, as they come from journey definitions; written out
+ *       in full once the table is full) and its instant as seconds and nanoseconds.
+ * </ul>
+ *
+ * <p>Keys are found through an open-addressing table whose slots hold each key's hash beside its
+ * number, so a probe compares bytes only when the hashes match. Pending actions are a queue of
+ * key numbers with a hole where one was acknowledged out of order (the record's flag says so);
+ * the queue is compacted when holes pass half of it. {@link #pending} rebuilds the actions from
+ * their records. Acknowledging sets the flag in place. Not thread-safe.
  */
 final class Outbox {
-  private static final int ACKNOWLEDGED = -1;
+  /** Where the outbox finds the text of a row's instance id and customer. */
+  interface Rows {
+    /**
+     * The position of a row's instance id in the store's text log.
+     *
+     * @param row the row
+     * @return the position
+     */
+    int idText(int row);
 
-  private final ByteLog keyText = new ByteLog();
+    /**
+     * The position of the customer a row is indexed under in the store's text log.
+     *
+     * @param row the row
+     * @return the position
+     */
+    int customerText(int row);
+  }
+
+  /** An action follows the key. */
+  private static final int HAS_ACTION = 1;
+  /** The key was acknowledged. */
+  private static final int ACKNOWLEDGED = 2;
+  /** The key is written as its row, a shared prefix and the rest; otherwise whole. */
+  private static final int BY_ROW = 4;
+  /** The action's instance is written out; otherwise it is the row's id. */
+  private static final int OWN_INSTANCE = 8;
+  /** The action's customer is written out; otherwise it is the row's customer. */
+  private static final int OWN_CUSTOMER = 16;
+  /** The parameters are written out; otherwise they are a number in {@link #paramMaps}. */
+  private static final int OWN_PARAMS = 32;
+
+  /** How many distinct parameter maps are kept by number; later ones are written out. */
+  static final int MAX_PARAM_MAPS = 1 << 10;
+  private static final ActionKind[] KINDS = ActionKind.values();
+
+  private final ByteLog text;
+  private final Names names;
+  private final Rows rows;
+  private final ByteLog records = new ByteLog();
   private final ByteSink sink = new ByteSink();
-  /** Key number + 1 by slot; 0 for an empty slot. */
-  private int[] table = new int[16];
+
+  /** By slot: the key's hash in the high half, its number + 1 in the low; 0 for empty. */
+  private long[] table = new long[16];
+  /** The position of each key's record. */
   private int[] keyAt = new int[16];
-  private int[] keyHash = new int[16];
-  /** The key's place in the queue, or {@link #ACKNOWLEDGED}. */
-  private int[] keySlot = new int[16];
   private int keys;
 
-  private ActionRequest[] queue = new ActionRequest[16];
-  private int[] queueKey = new int[16];
+  /** Key numbers of pending actions, oldest first, with acknowledged ones not yet dropped. */
+  private int[] queue = new int[16];
   private int head;
   private int tail;
+  private int live;
+
+  private final List<Map<String, String>> paramMaps = new ArrayList<>();
+  private final Map<Map<String, String>, Integer> paramNumbers = new HashMap<>();
+  private @Nullable Map<String, String> lastParams;
+  private int lastParamsNumber;
+
+  /**
+   * An empty outbox.
+   *
+   * @param text the store's text log, where rows keep their ids and customers
+   * @param names the store's names, shared with its rows and audit
+   * @param rows how to find a row's text
+   */
+  Outbox(ByteLog text, Names names, Rows rows) {
+    this.text = text;
+    this.names = names;
+    this.rows = rows;
+  }
 
   private static int spread(int h) {
     int x = h * 0x9E3779B9;
     return x ^ x >>> 16;
   }
 
+  /** The number of a key, or -1. */
   private int find(String key, int hash) {
-    int mask = table.length - 1;
+    long[] t = table;
+    int mask = t.length - 1;
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
-      int k = table[i] - 1;
-      if (k < 0) {
+      long slot = t[i];
+      if (slot == 0) {
         return -1;
       }
-      if (keyHash[k] == hash && keyText.textEquals(keyAt[k], key)) {
-        return k;
+      if ((int) (slot >>> 32) == hash) {
+        int k = (int) slot - 1;
+        if (keyEquals(keyAt[k], key)) {
+          return k;
+        }
       }
     }
   }
 
-  private int newKey(String key, int hash) {
-    if (keys == keyAt.length) {
-      int n = keys * 2;
-      keyAt = Arrays.copyOf(keyAt, n);
-      keyHash = Arrays.copyOf(keyHash, n);
-      keySlot = Arrays.copyOf(keySlot, n);
+  private boolean keyEquals(int at, String key) {
+    ByteLog.Reader r = records.reader(at);
+    int flags = r.varint();
+    if ((flags & BY_ROW) == 0) {
+      return records.textEquals(r.position(), key);
     }
+    int row = r.varint();
+    int shared = r.varint();
+    return shared <= key.length() && records.textEquals(r.position(), key, shared)
+        && text.textStartsWith(rows.idText(row), key, shared);
+  }
+
+  /** Writes the key's part of a record into the sink. */
+  private void putKey(int flags, String key, int row, @Nullable String id) {
     sink.reset();
-    sink.putString(key);
+    if (id == null) {
+      sink.putVarint(flags);
+      sink.putString(key);
+      return;
+    }
+    int shared;
+    if (key.startsWith(id)) {
+      shared = id.length();
+    } else {
+      shared = 0;
+      int most = Math.min(key.length(), id.length());
+      while (shared < most && key.charAt(shared) == id.charAt(shared)) {
+        shared++;
+      }
+    }
+    sink.putVarint(flags | BY_ROW);
+    sink.putVarint(row);
+    sink.putVarint(shared);
+    sink.putString(key, shared);
+  }
+
+  /** Appends the record in the sink as a new key. */
+  private int newKey(int hash) {
+    if (keys == keyAt.length) {
+      keyAt = Arrays.copyOf(keyAt, keys * 2);
+    }
     int k = keys++;
-    keyAt[k] = keyText.append(sink);
-    keyHash[k] = hash;
-    keySlot[k] = ACKNOWLEDGED;
+    keyAt[k] = records.append(sink);
     if (keys * 4L > table.length * 3L) {
-      int[] bigger = new int[table.length * 2];
-      for (int j = 0; j < k; j++) {
-        place(bigger, j);
+      long[] bigger = new long[table.length * 2];
+      for (long slot : table) {
+        if (slot != 0) {
+          place(bigger, slot);
+        }
       }
       table = bigger;
     }
-    place(table, k);
+    place(table, (long) hash << 32 | (k + 1));
     return k;
   }
 
-  private void place(int[] into, int k) {
+  private static void place(long[] into, long slot) {
     int mask = into.length - 1;
-    int i = spread(keyHash[k]) & mask;
+    int i = spread((int) (slot >>> 32)) & mask;
     while (into[i] != 0) {
       i = (i + 1) & mask;
     }
-    into[i] = k + 1;
+    into[i] = slot;
+  }
+
+  private int paramsNumber(Map<String, String> params) {
+    if (params == lastParams) {
+      return lastParamsNumber;
+    }
+    Integer n = paramNumbers.get(params);
+    if (n == null) {
+      if (paramMaps.size() == MAX_PARAM_MAPS) {
+        return -1;
+      }
+      n = paramMaps.size();
+      paramMaps.add(params);
+      paramNumbers.put(params, n);
+    }
+    lastParams = params;
+    lastParamsNumber = n;
+    return n;
   }
 
   /**
    * Adds an action unless its key was added or acknowledged before.
    *
    * @param action the action
+   * @param row the row of the instance whose step emitted it
+   * @param id that instance's id
+   * @param customer the customer the row is indexed under, when the caller has it at hand
    */
-  void add(ActionRequest action) {
+  void add(ActionRequest action, int row, String id, @Nullable CustomerId customer) {
     String key = action.idempotencyKey();
     int hash = key.hashCode();
     if (find(key, hash) >= 0) {
       return;
     }
-    int k = newKey(key, hash);
-    if (tail == queue.length) {
-      int live = 0;
-      for (int i = head; i < tail; i++) {
-        live += queue[i] == null ? 0 : 1;
+    boolean ownInstance = !action.instance().equals(id);
+    boolean ownCustomer = customer == null
+        ? !text.textEquals(rows.customerText(row), action.customer().value())
+        : !action.customer().equals(customer);
+    Map<String, String> params = action.params();
+    int paramsNumber = paramsNumber(params);
+    int flags = HAS_ACTION | (ownInstance ? OWN_INSTANCE : 0) | (ownCustomer ? OWN_CUSTOMER : 0)
+        | (paramsNumber < 0 ? OWN_PARAMS : 0);
+    putKey(flags, key, row, id);
+    if (ownInstance) {
+      sink.putString(action.instance());
+    }
+    if (ownCustomer) {
+      sink.putString(action.customer().value());
+    }
+    sink.putVarint(names.number(action.name()));
+    sink.putVarint(action.kind().ordinal());
+    if (paramsNumber >= 0) {
+      sink.putVarint(paramsNumber);
+    } else {
+      sink.putVarint(params.size());
+      for (Map.Entry<String, String> e : params.entrySet()) {
+        sink.putString(e.getKey());
+        sink.putString(e.getValue());
       }
+    }
+    Instant at = action.at();
+    sink.putZigzag(at.getEpochSecond());
+    sink.putVarint(at.getNano());
+    int k = newKey(hash);
+    enqueue(k);
+  }
+
+  private void enqueue(int k) {
+    if (tail == queue.length) {
       if (live > queue.length / 2) {
         queue = Arrays.copyOf(queue, queue.length * 2);
-        queueKey = Arrays.copyOf(queueKey, queueKey.length * 2);
       }
       int j = 0;
       for (int i = head; i < tail; i++) {
-        if (queue[i] != null) {
-          queue[j] = queue[i];
-          queueKey[j] = queueKey[i];
-          keySlot[queueKey[j]] = j;
-          j++;
+        if (!acknowledged(queue[i])) {
+          queue[j++] = queue[i];
         }
       }
-      Arrays.fill(queue, j, tail, null);
       head = 0;
       tail = j;
     }
-    queue[tail] = action;
-    queueKey[tail] = k;
-    keySlot[k] = tail++;
+    queue[tail++] = k;
+    live++;
+  }
+
+  private boolean acknowledged(int k) {
+    return (records.get(keyAt[k]) & ACKNOWLEDGED) != 0;
   }
 
   /**
@@ -131,16 +293,19 @@ final class Outbox {
     int hash = key.hashCode();
     int k = find(key, hash);
     if (k < 0) {
-      newKey(key, hash);
+      putKey(ACKNOWLEDGED, key, 0, null);
+      newKey(hash);
       return false;
     }
-    int slot = keySlot[k];
-    if (slot == ACKNOWLEDGED) {
+    int at = keyAt[k];
+    byte flags = records.get(at);
+    if ((flags & ACKNOWLEDGED) != 0) {
       return false;
     }
-    keySlot[k] = ACKNOWLEDGED;
-    queue[slot] = null;
-    while (head < tail && queue[head] == null) {
+    // the flags are below 0x80, so they are the record's first byte
+    records.set(at, (byte) (flags | ACKNOWLEDGED));
+    live--;
+    while (head < tail && acknowledged(queue[head])) {
       head++;
     }
     if (head == tail) {
@@ -157,12 +322,42 @@ final class Outbox {
    * @return the actions
    */
   List<ActionRequest> pending(int limit) {
-    List<ActionRequest> out = new ArrayList<>(Math.min(limit, tail - head));
+    List<ActionRequest> out = new ArrayList<>(Math.min(limit, live));
     for (int i = head; i < tail && out.size() < limit; i++) {
-      if (queue[i] != null) {
-        out.add(queue[i]);
+      if (!acknowledged(queue[i])) {
+        out.add(action(keyAt[queue[i]]));
       }
     }
     return out;
+  }
+
+  /** The action in a record that has one. */
+  private ActionRequest action(int at) {
+    ByteLog.Reader r = records.reader(at);
+    int flags = r.varint();
+    int row = r.varint();
+    int shared = r.varint();
+    String id = text.text(rows.idText(row));
+    String rest = r.string();
+    String key = shared == id.length() ? id.concat(rest) : id.substring(0, shared).concat(rest);
+    String instance = (flags & OWN_INSTANCE) != 0 ? r.string() : id;
+    CustomerId customer = CustomerId.of(
+        (flags & OWN_CUSTOMER) != 0 ? r.string() : text.text(rows.customerText(row)));
+    String name = names.name(r.varint());
+    ActionKind kind = KINDS[r.varint()];
+    Map<String, String> params;
+    if ((flags & OWN_PARAMS) == 0) {
+      params = paramMaps.get(r.varint());
+    } else {
+      int n = r.varint();
+      Map<String, String> written = new HashMap<>();
+      for (int k = 0; k < n; k++) {
+        written.put(r.string(), r.string());
+      }
+      params = written;
+    }
+    long seconds = r.zigzag();
+    Instant when = Instant.ofEpochSecond(seconds, r.varint());
+    return new ActionRequest(key, instance, customer, name, kind, params, when);
   }
 }
