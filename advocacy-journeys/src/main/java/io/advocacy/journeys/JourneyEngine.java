@@ -125,7 +125,9 @@ public final class JourneyEngine {
    *
    * @param store the instance store
    * @param registry the guards and actions
-   * @param customers the host's view of a customer
+   * @param customers the host's view of a customer; called at most once per customer per {@code
+   *     handle} (or per due instance in a {@code tick}), and only when a guard, a timer, a start
+   *     or an ask reads the customer; it must not return null
    * @return a new builder
    */
   public static Builder builder(InstanceStore store, JourneyRegistry registry,
@@ -193,7 +195,7 @@ public final class JourneyEngine {
     ReentrantLock lock = lock(customer);
     lock.lock();
     try {
-      CustomerView view = customers.apply(customer);
+      CustomerView view = new LazyView(customer);
       List<JourneyInstance> existing = store.byCustomer(customer);
       for (int k = 0; k < existing.size(); k++) {
         JourneyInstance stored = existing.get(k);
@@ -289,7 +291,7 @@ public final class JourneyEngine {
     if (!stored.running()) {
       return null;
     }
-    CustomerView view = customers.apply(stored.customer());
+    CustomerView view = new LazyView(stored.customer());
     Step migrated = current(stored, view, pass);
     JourneyInstance i = migrated == null ? stored : migrated.instance();
     JourneyMachine m = machine(i.journey(), i.definitionVersion());
@@ -332,7 +334,7 @@ public final class JourneyEngine {
     ReentrantLock lock = lock(customer);
     lock.lock();
     try {
-      CustomerView view = customers.apply(customer);
+      CustomerView view = new LazyView(customer);
       for (JourneyInstance stored : store.byCustomer(customer)) {
         if (!stored.running()) {
           continue;
@@ -366,6 +368,52 @@ public final class JourneyEngine {
    */
   public InstanceStore store() {
     return store;
+  }
+
+  /**
+   * The host's view of a customer, asked for on first use and then kept for the call: a step
+   * that reads nothing of the customer (no guard on it, no local-time timer, no ask) costs the
+   * host no lookup.
+   */
+  private final class LazyView implements CustomerView {
+    private final CustomerId customer;
+    private @Nullable CustomerView view;
+
+    LazyView(CustomerId customer) {
+      this.customer = customer;
+    }
+
+    private CustomerView view() {
+      CustomerView v = view;
+      if (v == null) {
+        v = customers.apply(customer);
+        if (v == null) {
+          throw new IllegalStateException("the customer view function gave null for " + customer);
+        }
+        view = v;
+      }
+      return v;
+    }
+
+    @Override
+    public io.advocacy.core.profile.CustomerProfile profile() {
+      return view().profile();
+    }
+
+    @Override
+    public java.util.OptionalDouble score() {
+      return view().score();
+    }
+
+    @Override
+    public io.advocacy.scoring.AdvocateTier tier() {
+      return view().tier();
+    }
+
+    @Override
+    public java.util.Set<Motion> eligibleMotions() {
+      return view().eligibleMotions();
+    }
   }
 
   private static final Result DUPLICATE = new Result(List.of(), true, List.of(), List.of());

@@ -459,7 +459,7 @@ public final class JourneyMachine {
     if (timed.length == 0 || terminal[index]) {
       return List.of();
     }
-    ZoneId zone = customer.profile().timeZone();
+    @Nullable ZoneId zone = null; // read from the profile only when a local-time timer needs it
     List<TransitionSpec> all = definition.transitions();
     PendingTimer only = null;
     List<PendingTimer> out = null;
@@ -469,6 +469,7 @@ public final class JourneyMachine {
       if (trigger instanceof Trigger.After a) {
         due = at.plus(a.delay());
       } else if (trigger instanceof Trigger.AtLocalTime l) {
+        zone = zone != null ? zone : customer.profile().timeZone();
         ZonedDateTime local = at.atZone(zone);
         ZonedDateTime candidate = local.toLocalDate().atTime(l.time()).atZone(zone);
         if (!candidate.toInstant().isAfter(at)) {
@@ -478,6 +479,7 @@ public final class JourneyMachine {
       } else if (trigger instanceof Trigger.Anniversary an) {
         Optional<LocalDate> date = customer.profile().datedAttribute(an.attribute());
         if (date.isPresent()) {
+          zone = zone != null ? zone : customer.profile().timeZone();
           int year = at.atZone(zone).getYear();
           for (int y = year; y <= year + 1 && due == null; y++) {
             Instant candidate = date.get().withYear(y).atTime(an.time()).atZone(zone).toInstant();

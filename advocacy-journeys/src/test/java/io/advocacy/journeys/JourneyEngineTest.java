@@ -293,4 +293,39 @@ class JourneyEngineTest {
     assertThat(store.pending(100)).extracting(ActionRequest::name)
         .filteredOn("remind_review"::equals).hasSize(2);
   }
+
+  @Test
+  void theHostIsAskedForACustomerOnlyWhenAStepReadsIt() {
+    java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(),
+            JourneyDefinitionTest.REGISTRY, c -> {
+              lookups.incrementAndGet();
+              return JourneyMachineTest.view(CustomerProfile.builder(c).build(),
+                  AdvocateTier.PROMOTER);
+            })
+        .journey(JourneyDefinitionTest.review().build(JourneyDefinitionTest.REGISTRY))
+        .build();
+    // Starting reads the customer (the instance's customer and its timers), once.
+    engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0));
+    assertThat(lookups).hasValue(1);
+    // A fixed-delay timer moving to a state with another fixed delay reads nothing of her.
+    assertThat(engine.tick(T0.plus(Duration.ofDays(4)), 10).steps()).hasSize(1);
+    assertThat(lookups).hasValue(1);
+    // Nor does a signal matched by type alone.
+    engine.handle(signal("r-1", "c-ada", SignalType.REVIEW_POSTED, T0.plus(Duration.ofDays(5))));
+    assertThat(lookups).hasValue(1);
+    assertThat(engine.store().find("review-request:c-ada:1").orElseThrow().state())
+        .isEqualTo("reviewed");
+  }
+
+  @Test
+  void aViewFunctionThatGivesNullIsNamed() {
+    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(),
+            JourneyDefinitionTest.REGISTRY, c -> null)
+        .journey(JourneyDefinitionTest.review().build(JourneyDefinitionTest.REGISTRY))
+        .build();
+    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+        .isThrownBy(() -> engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0)))
+        .withMessage("the customer view function gave null for c-ada");
+  }
 }

@@ -103,6 +103,14 @@ public final class InMemoryInstanceStore implements InstanceStore {
    * row's id. At most {@link #MAX_RECENT} slots, an eighth of the id table.
    */
   private long[] recent = new long[2];
+  /**
+   * Beside {@link #recent}: the id string and the customer that {@link #due} handed out for the
+   * slot's row. The engine commits a step under the very id string it was handed, so a hit is
+   * confirmed by identity without reading the row's id bytes, and a customer handed out with the
+   * row is known to be the row's own. Bounded like {@code recent}.
+   */
+  private @Nullable String[] recentIds = new String[2];
+  private @Nullable CustomerId[] recentCustomers = new CustomerId[2];
   /** The customer's first row + 1 by slot, keyed by customer; 0 for an empty slot. */
   private int[] byCustomer = new int[16];
   private int customers;
@@ -190,7 +198,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
     int r = spread(hash) & (recent.length - 1);
     long seen = recent[r];
     if (seen != 0 && (int) (seen >>> 32) == hash
-        && text.textEquals(get((int) seen - 1, ID), id)) {
+        && (recentIds[r] == id || text.textEquals(get((int) seen - 1, ID), id))) {
       return (int) seen - 1;
     }
     long[] table = byId;
@@ -204,15 +212,26 @@ public final class InMemoryInstanceStore implements InstanceStore {
         int row = (int) slot - 1;
         if (text.textEquals(get(row, ID), id)) {
           recent[r] = slot;
+          recentIds[r] = null;
+          recentCustomers[r] = null;
           return row;
         }
       }
     }
   }
 
-  /** Remembers a row as looked up lately. */
-  private void recentRow(int hash, int row) {
-    recent[spread(hash) & (recent.length - 1)] = (long) hash << 32 | (row + 1);
+  /** Remembers a row handed out by {@link #due} with its id string and customer. */
+  private void recentDue(String id, int hash, int row, @Nullable CustomerId customer) {
+    int r = spread(hash) & (recent.length - 1);
+    recent[r] = (long) hash << 32 | (row + 1);
+    recentIds[r] = id;
+    recentCustomers[r] = customer;
+  }
+
+  /** Whether a customer is the one {@link #due} handed out with a row (by identity). */
+  private boolean handedOut(int hash, int row, CustomerId customer) {
+    int r = spread(hash) & (recent.length - 1);
+    return recentCustomers[r] == customer && (int) recent[r] - 1 == row;
   }
 
   /** The first row of a customer, or -1. */
@@ -274,6 +293,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
       }
       byId = bigger;
       recent = new long[Math.min(MAX_RECENT, bigger.length / 8)];
+      recentIds = new String[recent.length];
+      recentCustomers = new CustomerId[recent.length];
     }
     place(byId, (long) hash << 32 | (row + 1));
 
@@ -369,7 +390,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
     }
     // The row keeps the customer it was first indexed under; a later value that names another
     // customer (the old store kept it the same way) rides with the extras.
-    CustomerId moved = text.textEquals(get(row, CUSTOMER), customer.value()) ? null : customer;
+    CustomerId moved = handedOut(hash, row, customer)
+        || text.textEquals(get(row, CUSTOMER), customer.value()) ? null : customer;
     if (next.variables().isEmpty() && next.timers().isEmpty() && next.goals().isEmpty()
         && next.heldAsks().isEmpty() && moved == null) {
       setExtras(row, null);
@@ -525,8 +547,11 @@ public final class InMemoryInstanceStore implements InstanceStore {
         // the caller finds each again by its id: the id's hash is made here once, kept by the
         // string, and the row is remembered under it
         String id = text.text(get(row, ID));
-        recentRow(id.hashCode(), row);
-        out.add(instance(row, id, null));
+        JourneyInstance i = instance(row, id, null);
+        Extras x = extras(row);
+        // only the row's own customer counts: one that rides with the extras is another
+        recentDue(id, id.hashCode(), row, x != null && x.customer() != null ? null : i.customer());
+        out.add(i);
         return out.size() < limit;
       });
       return Collections.unmodifiableList(out);
