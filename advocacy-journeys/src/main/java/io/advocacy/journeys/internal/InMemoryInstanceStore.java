@@ -413,11 +413,14 @@ public final class InMemoryInstanceStore implements InstanceStore {
         due.add(row);
       }
     }
-    for (ActionRequest a : commit.actions()) {
-      outbox.add(a, row, id, moved == null ? customer : null);
+    // indexed loops: an iterator per commit is garbage the compiler does not always remove
+    List<ActionRequest> actions = commit.actions();
+    for (int k = 0; k < actions.size(); k++) {
+      outbox.add(actions.get(k), row, id, moved == null ? customer : null);
     }
-    for (AuditEntry e : commit.audit()) {
-      appendAudit(row, id, e);
+    List<AuditEntry> entries = commit.audit();
+    for (int k = 0; k < entries.size(); k++) {
+      appendAudit(row, id, entries.get(k));
     }
     return true;
   }
@@ -450,7 +453,9 @@ public final class InMemoryInstanceStore implements InstanceStore {
     sink.putVarint(e.at().getNano());
     sink.putVarint(e.actions().size());
     String instance = e.instance();
-    for (String key : e.actions()) {
+    List<String> keys = e.actions();
+    for (int k = 0; k < keys.size(); k++) {
+      String key = keys.get(k);
       int shared = 0;
       int most = Math.min(key.length(), instance.length());
       while (shared < most && key.charAt(shared) == instance.charAt(shared)) {
