@@ -26,11 +26,15 @@ rm -rf "$out" && mkdir -p "$out"
 
 if [[ $mode == quick ]]; then
   thr="-f 1 -wi 1 -w 1s -i 1 -r 1s"
+  jthr="$thr"
   shot="-f 1 -wi 0 -i 1"
   peers=10000; ours=10000; timers=100000; customers=10000; journeys=10000
   fp_peers=10000; fp_ours=10000; fp_spring=2000
 else
   thr="-f 1 -wi 2 -w 1s -i 3 -r 1s"
+  # the journey machines' deeper call trees are still being compiled after 2 s (their first
+  # measured iterations kept rising); every library gets the same longer warm-up
+  jthr="-f 1 -wi 3 -w 2s -i 3 -r 1s"
   shot="-f 1 -wi 1 -i 3"
   peers=10000,100000; ours=10000,100000,1000000; timers=1000000
   customers=10000,100000,1000000; journeys=10000,100000,1000000
@@ -45,9 +49,9 @@ run() { # name, then JMH arguments
   java -Djmh.ignoreLock=true -jar "$jar" "$@" -rf json -rff "$out/$name.json"
 }
 
-run journey-transitions-ours 'JourneyTransitionBenchmark.ours' -p size=$ours $thr
-run journey-transitions-peers 'JourneyTransitionBenchmark.peer' -p size=$peers $thr
-run journey-creation 'JourneyCreationBenchmark' $thr
+run journey-transitions-ours 'JourneyTransitionBenchmark.ours' -p size=$ours $jthr
+run journey-transitions-peers 'JourneyTransitionBenchmark.peer' -p size=$peers $jthr
+run journey-creation 'JourneyCreationBenchmark' $jthr
 run journey-tick 'JourneyTickBenchmark' -p timers=$timers -p limit=$timers,10000 $shot
 echo "== journey footprint"
 java -Xmx12g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp "$jar" \
