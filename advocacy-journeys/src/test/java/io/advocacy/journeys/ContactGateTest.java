@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -178,40 +177,10 @@ class ContactGateTest {
   void aCommitThatLosesItsRaceReleasesTheContactSlot() {
     AtomicBoolean fail = new AtomicBoolean(true);
     InstanceStore real = InstanceStore.inMemory();
-    InstanceStore flaky = new InstanceStore() {
+    InstanceStore flaky = new ForwardingInstanceStore(real) {
       @Override
       public boolean commit(Commit commit) {
         return !fail.getAndSet(false) && real.commit(commit);
-      }
-
-      @Override
-      public Optional<JourneyInstance> find(String id) {
-        return real.find(id);
-      }
-
-      @Override
-      public List<JourneyInstance> byCustomer(CustomerId customer) {
-        return real.byCustomer(customer);
-      }
-
-      @Override
-      public List<JourneyInstance> due(Instant now, int limit) {
-        return real.due(now, limit);
-      }
-
-      @Override
-      public List<ActionRequest> pending(int limit) {
-        return real.pending(limit);
-      }
-
-      @Override
-      public boolean acknowledge(String idempotencyKey) {
-        return real.acknowledge(idempotencyKey);
-      }
-
-      @Override
-      public List<AuditEntry> audit(String instance) {
-        return real.audit(instance);
       }
     };
     JourneyEngine engine = engine(flaky, ASK);

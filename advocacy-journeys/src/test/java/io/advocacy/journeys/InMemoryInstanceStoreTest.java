@@ -374,42 +374,10 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
 
   /** A store that passes every commit through a change before keeping it as the model does. */
   private static InstanceStore lossy(java.util.function.UnaryOperator<Commit> change) {
-    return new InstanceStore() {
-      private final InstanceStore inner = new ReferenceStore();
-
+    return new ForwardingInstanceStore(new ReferenceStore()) {
       @Override
       public boolean commit(Commit c) {
         return inner.commit(change.apply(c));
-      }
-
-      @Override
-      public Optional<JourneyInstance> find(String id) {
-        return inner.find(id);
-      }
-
-      @Override
-      public List<JourneyInstance> byCustomer(CustomerId customer) {
-        return inner.byCustomer(customer);
-      }
-
-      @Override
-      public List<JourneyInstance> due(Instant now, int limit) {
-        return inner.due(now, limit);
-      }
-
-      @Override
-      public List<ActionRequest> pending(int limit) {
-        return inner.pending(limit);
-      }
-
-      @Override
-      public boolean acknowledge(String key) {
-        return inner.acknowledge(key);
-      }
-
-      @Override
-      public List<AuditEntry> audit(String instance) {
-        return inner.audit(instance);
       }
     };
   }

@@ -1,5 +1,7 @@
 package io.advocacy.journeys.internal;
 
+import static io.advocacy.journeys.internal.HashSlots.spread;
+
 import io.advocacy.core.CustomerId;
 import io.advocacy.core.JourneyId;
 import io.advocacy.journeys.ActionRequest;
@@ -188,11 +190,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
     page[row & ROW_MASK] = x;
   }
 
-  private static int spread(int h) {
-    int x = h * 0x9E3779B9;
-    return x ^ x >>> 16;
-  }
-
   /** The row of an instance id, or -1. */
   private int rowOf(String id, int hash) {
     int r = spread(hash) & (recent.length - 1);
@@ -248,15 +245,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
     }
   }
 
-  private static void place(long[] table, long slot) {
-    int mask = table.length - 1;
-    int i = spread((int) (slot >>> 32)) & mask;
-    while (table[i] != 0) {
-      i = (i + 1) & mask;
-    }
-    table[i] = slot;
-  }
-
   private static void place(int[] table, int hash, int row) {
     int mask = table.length - 1;
     int i = spread(hash) & mask;
@@ -288,7 +276,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
       long[] bigger = new long[byId.length * 2];
       for (long slot : byId) {
         if (slot != 0) {
-          place(bigger, slot);
+          HashSlots.place(bigger, slot);
         }
       }
       byId = bigger;
@@ -296,7 +284,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
       recentIds = new String[recent.length];
       recentCustomers = new CustomerId[recent.length];
     }
-    place(byId, (long) hash << 32 | (row + 1));
+    HashSlots.place(byId, (long) hash << 32 | (row + 1));
 
     String value = customer.value();
     int customerHash = value.hashCode();

@@ -1,5 +1,8 @@
 package io.advocacy.journeys.internal;
 
+import static io.advocacy.journeys.internal.HashSlots.place;
+import static io.advocacy.journeys.internal.HashSlots.spread;
+
 import io.advocacy.core.CustomerId;
 import io.advocacy.journeys.ActionKind;
 import io.advocacy.journeys.ActionRequest;
@@ -108,11 +111,6 @@ final class Outbox {
     this.rows = rows;
   }
 
-  private static int spread(int h) {
-    int x = h * 0x9E3779B9;
-    return x ^ x >>> 16;
-  }
-
   /** The number of a key, or -1. */
   private int find(String key, int hash) {
     long[] t = table;
@@ -185,15 +183,6 @@ final class Outbox {
     }
     place(table, (long) hash << 32 | (k + 1));
     return k;
-  }
-
-  private static void place(long[] into, long slot) {
-    int mask = into.length - 1;
-    int i = spread((int) (slot >>> 32)) & mask;
-    while (into[i] != 0) {
-      i = (i + 1) & mask;
-    }
-    into[i] = slot;
   }
 
   private int paramsNumber(Map<String, String> params) {
