@@ -23,10 +23,14 @@ class JourneyEngineTest {
   static final Instant T0 = JourneyMachineTest.T0;
 
   static JourneyEngine engine() {
-    return JourneyEngine.builder(InstanceStore.inMemory(), JourneyDefinitionTest.REGISTRY,
+    return builder(InstanceStore.inMemory()).build();
+  }
+
+  /** An engine builder over a store with the review journey and a promoter's view. */
+  static JourneyEngine.Builder builder(InstanceStore store) {
+    return JourneyEngine.builder(store, JourneyDefinitionTest.REGISTRY,
             c -> JourneyMachineTest.view(CustomerProfile.builder(c).build(), AdvocateTier.PROMOTER))
-        .journey(JourneyDefinitionTest.review().build(JourneyDefinitionTest.REGISTRY))
-        .build();
+        .journey(JourneyDefinitionTest.review().build(JourneyDefinitionTest.REGISTRY));
   }
 
   static Signal signal(String id, String customer, SignalType type, Instant at) {
@@ -104,10 +108,7 @@ class JourneyEngineTest {
 
   @Test
   void aSignalIdIsRememberedForAtLeastTheHorizonAndDroppedAfterTwo() {
-    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(),
-            JourneyDefinitionTest.REGISTRY,
-            c -> JourneyMachineTest.view(CustomerProfile.builder(c).build(), AdvocateTier.PROMOTER))
-        .journey(JourneyDefinitionTest.review().build(JourneyDefinitionTest.REGISTRY))
+    JourneyEngine engine = builder(InstanceStore.inMemory())
         .deduplicationHorizon(Duration.ofDays(10))
         .build();
     Signal complaint = signal("x-1", "c-ada", SignalType.COMPLAINT_OPENED, T0);
@@ -173,10 +174,7 @@ class JourneyEngineTest {
   @Test
   void aTickCommitsItsStepsInBatchesAndReportsAConflictInABatchAlone() {
     CountingStore store = new CountingStore();
-    JourneyEngine engine = JourneyEngine.builder(store, JourneyDefinitionTest.REGISTRY,
-            c -> JourneyMachineTest.view(CustomerProfile.builder(c).build(), AdvocateTier.PROMOTER))
-        .journey(JourneyDefinitionTest.review().build(JourneyDefinitionTest.REGISTRY))
-        .build();
+    JourneyEngine engine = builder(store).build();
     for (int c = 0; c < 1200; c++) {
       engine.handle(signal("p-" + c, "c-" + c, SignalType.PURCHASE_COMPLETED, T0.plusMillis(c)));
     }
@@ -251,10 +249,7 @@ class JourneyEngineTest {
   @Test
   void anInstanceMovedBetweenTheDueReadAndItsBatchIsSteppedFromItsNewValue() {
     CountingStore store = new CountingStore();
-    JourneyEngine engine = JourneyEngine.builder(store, JourneyDefinitionTest.REGISTRY,
-            c -> JourneyMachineTest.view(CustomerProfile.builder(c).build(), AdvocateTier.PROMOTER))
-        .journey(JourneyDefinitionTest.review().build(JourneyDefinitionTest.REGISTRY))
-        .build();
+    JourneyEngine engine = builder(store).build();
     for (int c = 0; c < 3; c++) {
       engine.handle(signal("p-" + c, "c-" + c, SignalType.PURCHASE_COMPLETED, T0.plusMillis(c)));
     }
