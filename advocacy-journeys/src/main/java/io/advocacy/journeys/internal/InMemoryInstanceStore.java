@@ -76,6 +76,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
   private static final int STRIDE = 18;
 
   private static final int MAX_RECENT = 1 << 16;
+  private static final int MAX_HOT = 1 << 16;
 
   private static final int FLAG_OTHER_INSTANCE = 1;
   private static final int FLAG_NOTE = 2;
@@ -115,6 +116,19 @@ public final class InMemoryInstanceStore implements InstanceStore {
   private @Nullable CustomerId[] recentCustomers = new CustomerId[2];
   /** The customer's first row + 1 by slot, keyed by customer; 0 for an empty slot. */
   private int[] byCustomer = new int[16];
+  /**
+   * Customers with a single instance, lately read or committed: by slot of the customer's hash,
+   * the instance as last committed (later ones taking the place of earlier) and its row. A read
+   * of such a customer hands out the kept value without finding or rebuilding it, and the
+   * engine commits the next value under the very id string it was handed, so the commit finds
+   * the row by identity. Every commit to a kept row replaces or clears its entry, and a second
+   * instance of the customer clears it. Two ways per set (the latest kept first): at most
+   * {@link #MAX_HOT} slots, sized with the customer table.
+   */
+  private @Nullable JourneyInstance[] hot = new JourneyInstance[32];
+  private int[] hotRow = new int[32];
+  /** Set by {@link #newRow}: whether the row is its customer's first. */
+  private boolean newCustomer;
   private int customers;
   private final DueIndex due = new DueIndex(new DueIndex.RowOrder() {
     @Override
@@ -289,7 +303,10 @@ public final class InMemoryInstanceStore implements InstanceStore {
     String value = customer.value();
     int customerHash = value.hashCode();
     int first = firstRowOf(value, customerHash);
+    newCustomer = first < 0;
     if (first >= 0) {
+      // the customer's kept single instance is single no more
+      forget(hotSet(customerHash), first);
       set(row, CUSTOMER, get(first, CUSTOMER));
       int last = first;
       for (int next = get(last, NEXT); next >= 0; next = get(last, NEXT)) {
@@ -309,6 +326,11 @@ public final class InMemoryInstanceStore implements InstanceStore {
           }
         }
         byCustomer = bigger;
+        int slots = Math.min(MAX_HOT, bigger.length * 4);
+        if (slots > hot.length) {
+          hot = new JourneyInstance[slots];
+          hotRow = new int[slots];
+        }
       }
       place(byCustomer, customerHash, row);
     }
@@ -350,15 +372,29 @@ public final class InMemoryInstanceStore implements InstanceStore {
   private boolean commitLocked(Commit commit) {
     JourneyInstance next = commit.instance();
     String id = next.id();
-    int hash = id.hashCode();
-    int row = rowOf(id, hash);
+    CustomerId customer = next.customer();
+    int set = hotSet(customer.value().hashCode());
+    // the engine commits under the id string it was handed: identity names the kept row
+    int way = hot[set] != null && hot[set].id() == id ? set
+        : hot[set + 1] != null && hot[set + 1].id() == id ? set + 1 : -1;
+    boolean hit = way >= 0;
+    JourneyInstance kept = hit ? hot[way] : null;
+    int hash = 0;
+    int row;
+    if (hit) {
+      row = hotRow[way];
+    } else {
+      hash = id.hashCode();
+      row = rowOf(id, hash);
+    }
     long revision = row < 0 ? -1 : getLong(row, REVISION);
     if (revision != commit.expectedRevision()) {
       return false;
     }
-    CustomerId customer = next.customer();
-    if (row < 0) {
+    boolean created = row < 0;
+    if (created) {
       row = newRow(id, hash, customer);
+      set = hotSet(customer.value().hashCode()); // the table may have grown
     } else if (get(row, DUE_NANO) >= 0) {
       due.remove(row);
       set(row, DUE_NANO, -1);
@@ -378,8 +414,14 @@ public final class InMemoryInstanceStore implements InstanceStore {
     }
     // The row keeps the customer it was first indexed under; a later value that names another
     // customer (the old store kept it the same way) rides with the extras.
-    CustomerId moved = handedOut(hash, row, customer)
-        || text.textEquals(get(row, CUSTOMER), customer.value()) ? null : customer;
+    CustomerId moved;
+    if (hit) {
+      moved = kept.customer().equals(customer) ? null : customer;
+    } else {
+      moved = !created && handedOut(hash, row, customer)
+          || text.textEquals(get(row, CUSTOMER), customer.value()) ? null : customer;
+    }
+    keep(next, row, set, hit || created && newCustomer, moved);
     if (next.variables().isEmpty() && next.timers().isEmpty() && next.goals().isEmpty()
         && next.heldAsks().isEmpty() && moved == null) {
       setExtras(row, null);
@@ -411,6 +453,52 @@ public final class InMemoryInstanceStore implements InstanceStore {
       appendAudit(row, id, entries.get(k));
     }
     return true;
+  }
+
+  /** The first slot of the two of a customer's set in {@link #hot}. */
+  private int hotSet(int customerHash) {
+    return spread(customerHash) & (hot.length - 2);
+  }
+
+  /** Puts a value in its set, the latest first; the older of two is dropped. */
+  private void hotPut(int set, JourneyInstance value, int row) {
+    if (hot[set] != null && hotRow[set] != row) {
+      hot[set + 1] = hot[set];
+      hotRow[set + 1] = hotRow[set];
+    }
+    hot[set] = value;
+    hotRow[set] = row;
+  }
+
+  /** Drops a row's entry from a set. */
+  private void forget(int set, int row) {
+    for (int w = set; w < set + 2; w++) {
+      if (hot[w] != null && hotRow[w] == row) {
+        hot[w] = null;
+      }
+    }
+  }
+
+  /**
+   * Keeps a committed value of a row in {@link #hot}, or drops the row's entry. A value indexed
+   * under its own customer is kept when the row is known to be that customer's single instance,
+   * and replaces the row's entry when it has one; a value that names another customer clears
+   * the entry in the set of the row's own customer.
+   */
+  private void keep(JourneyInstance next, int row, int set, boolean single,
+      @Nullable CustomerId moved) {
+    if (moved == null) {
+      if (single) {
+        forget(set, row);
+        hotPut(set, next, row);
+      } else if (hot[set] != null && hotRow[set] == row) {
+        hot[set] = next;
+      } else if (hot[set + 1] != null && hotRow[set + 1] == row) {
+        hot[set + 1] = next;
+      }
+      return;
+    }
+    forget(hotSet(text.textHash(get(row, CUSTOMER))), row);
   }
 
   /** As {@link JourneyInstance#nextDue()}, without the Optional. */
@@ -506,13 +594,26 @@ public final class InMemoryInstanceStore implements InstanceStore {
   public List<JourneyInstance> byCustomer(CustomerId customer) {
     Objects.requireNonNull(customer, "customer");
     String value = customer.value();
+    int hash = value.hashCode();
     synchronized (lock) {
-      int row = firstRowOf(value, value.hashCode());
+      int set = hotSet(hash);
+      for (int w = set; w < set + 2; w++) {
+        JourneyInstance kept = hot[w];
+        if (kept != null && kept.customer().equals(customer)) {
+          return List.of(kept);
+        }
+      }
+      int row = firstRowOf(value, hash);
       if (row < 0) {
         return List.of();
       }
       if (get(row, NEXT) < 0) {
-        return List.of(instance(row, null, customer));
+        JourneyInstance i = instance(row, null, customer);
+        Extras x = extras(row);
+        if (x == null || x.customer() == null) {
+          hotPut(set, i, row);
+        }
+        return List.of(i);
       }
       List<JourneyInstance> out = new ArrayList<>();
       for (; row >= 0; row = get(row, NEXT)) {
