@@ -127,6 +127,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
    */
   private @Nullable JourneyInstance[] hot = new JourneyInstance[32];
   private int[] hotRow = new int[32];
+  /** Beside {@link #hot}: the customer's hash, checked before an entry is read. */
+  private int[] hotHash = new int[32];
   /** Set by {@link #newRow}: whether the row is its customer's first. */
   private boolean newCustomer;
   private int customers;
@@ -330,6 +332,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
         if (slots > hot.length) {
           hot = new JourneyInstance[slots];
           hotRow = new int[slots];
+          hotHash = new int[slots];
         }
       }
       place(byCustomer, customerHash, row);
@@ -373,10 +376,12 @@ public final class InMemoryInstanceStore implements InstanceStore {
     JourneyInstance next = commit.instance();
     String id = next.id();
     CustomerId customer = next.customer();
-    int set = hotSet(customer.value().hashCode());
+    int customerHash = customer.value().hashCode();
+    int set = hotSet(customerHash);
     // the engine commits under the id string it was handed: identity names the kept row
-    int way = hot[set] != null && hot[set].id() == id ? set
-        : hot[set + 1] != null && hot[set + 1].id() == id ? set + 1 : -1;
+    int way = hotHash[set] == customerHash && hot[set] != null && hot[set].id() == id ? set
+        : hotHash[set + 1] == customerHash && hot[set + 1] != null && hot[set + 1].id() == id
+        ? set + 1 : -1;
     boolean hit = way >= 0;
     JourneyInstance kept = hit ? hot[way] : null;
     int hash = 0;
@@ -394,7 +399,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
     boolean created = row < 0;
     if (created) {
       row = newRow(id, hash, customer);
-      set = hotSet(customer.value().hashCode()); // the table may have grown
+      set = hotSet(customerHash); // the table may have grown
     } else if (get(row, DUE_NANO) >= 0) {
       due.remove(row);
       set(row, DUE_NANO, -1);
@@ -421,7 +426,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
       moved = !created && handedOut(hash, row, customer)
           || text.textEquals(get(row, CUSTOMER), customer.value()) ? null : customer;
     }
-    keep(next, row, set, hit || created && newCustomer, moved);
+    keep(next, row, set, customerHash, hit || created && newCustomer, moved);
     if (next.variables().isEmpty() && next.timers().isEmpty() && next.goals().isEmpty()
         && next.heldAsks().isEmpty() && moved == null) {
       setExtras(row, null);
@@ -461,13 +466,15 @@ public final class InMemoryInstanceStore implements InstanceStore {
   }
 
   /** Puts a value in its set, the latest first; the older of two is dropped. */
-  private void hotPut(int set, JourneyInstance value, int row) {
+  private void hotPut(int set, JourneyInstance value, int row, int customerHash) {
     if (hot[set] != null && hotRow[set] != row) {
       hot[set + 1] = hot[set];
       hotRow[set + 1] = hotRow[set];
+      hotHash[set + 1] = hotHash[set];
     }
     hot[set] = value;
     hotRow[set] = row;
+    hotHash[set] = customerHash;
   }
 
   /** Drops a row's entry from a set. */
@@ -485,12 +492,12 @@ public final class InMemoryInstanceStore implements InstanceStore {
    * and replaces the row's entry when it has one; a value that names another customer clears
    * the entry in the set of the row's own customer.
    */
-  private void keep(JourneyInstance next, int row, int set, boolean single,
+  private void keep(JourneyInstance next, int row, int set, int customerHash, boolean single,
       @Nullable CustomerId moved) {
     if (moved == null) {
       if (single) {
         forget(set, row);
-        hotPut(set, next, row);
+        hotPut(set, next, row, customerHash);
       } else if (hot[set] != null && hotRow[set] == row) {
         hot[set] = next;
       } else if (hot[set + 1] != null && hotRow[set + 1] == row) {
@@ -599,7 +606,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
       int set = hotSet(hash);
       for (int w = set; w < set + 2; w++) {
         JourneyInstance kept = hot[w];
-        if (kept != null && kept.customer().equals(customer)) {
+        if (hotHash[w] == hash && kept != null && kept.customer().equals(customer)) {
           return List.of(kept);
         }
       }
@@ -611,7 +618,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
         JourneyInstance i = instance(row, null, customer);
         Extras x = extras(row);
         if (x == null || x.customer() == null) {
-          hotPut(set, i, row);
+          hotPut(set, i, row, hash);
         }
         return List.of(i);
       }
