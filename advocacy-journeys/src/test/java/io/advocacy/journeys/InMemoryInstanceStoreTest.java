@@ -517,7 +517,9 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
   @Test
   void customersOfOneHashReadAndCommittedInAnyOrderAgreeWithTheReferenceModel() {
     // four customers and six ids of one hash: the store's table of customers read or committed
-    // lately holds two per hash, so they keep pushing each other out
+    // lately holds two per hash, so they keep pushing each other out; values read by customer
+    // or read due are committed again under the id strings handed out, some naming another
+    // customer
     List<CustomerId> group = List.of(CustomerId.of("AaAa"), CustomerId.of("AaBB"),
         CustomerId.of("BBAa"), CustomerId.of("BBBB"));
     assertThat(group.stream().map(c -> c.value().hashCode()).distinct()).hasSize(1);
@@ -530,10 +532,19 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
           for (long seed : steps) {
             Random r = new Random(seed);
             CustomerId c = group.get(r.nextInt(group.size()));
-            if (r.nextInt(3) == 0) {
+            int what = r.nextInt(4);
+            if (what == 0) {
               List<JourneyInstance> mine = store.byCustomer(c);
               assertThat(mine).isEqualTo(reference.byCustomer(c));
               mine.forEach(i -> handedOut.put(i.id(), i.id()));
+              continue;
+            }
+            if (what == 1) {
+              Instant now = T0.plusSeconds(r.nextInt(120));
+              int limit = 1 + r.nextInt(6);
+              List<JourneyInstance> due = store.due(now, limit);
+              assertThat(due).isEqualTo(reference.due(now, limit));
+              due.forEach(i -> handedOut.put(i.id(), i.id()));
               continue;
             }
             String id = "i-" + r.nextInt(6);
@@ -542,8 +553,10 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
             Optional<JourneyInstance> now = reference.find(id);
             long expected = now.map(JourneyInstance::revision).orElse(-1L);
             CustomerId to = now.isPresent() && r.nextInt(4) != 0 ? now.get().customer() : c;
+            List<PendingTimer> timers = r.nextBoolean() ? List.of()
+                : List.of(new PendingTimer(0, T0.plusSeconds(r.nextInt(100))));
             JourneyInstance next = new JourneyInstance(as, JourneyId.of("j"), 1, to,
-                "s" + r.nextInt(3), T0.plusSeconds(r.nextInt(100)), Map.of(), List.of(),
+                "s" + r.nextInt(3), T0.plusSeconds(r.nextInt(100)), Map.of(), timers,
                 Set.of(), null, expected + 1);
             Commit commit = new Commit(next, expected, List.of(), List.of());
             assertThat(store.commit(commit)).isEqualTo(reference.commit(commit));
@@ -555,6 +568,7 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
           for (int k = 0; k < 6; k++) {
             assertThat(store.find("i-" + k)).isEqualTo(reference.find("i-" + k));
           }
+          assertThat(store.due(Instant.MAX, 100)).isEqualTo(reference.due(Instant.MAX, 100));
         });
   }
 

@@ -75,7 +75,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
   private static final int AUDIT = 17;
   private static final int STRIDE = 18;
 
-  private static final int MAX_RECENT = 1 << 16;
+  /** How far on from the last handed-out row found a commit looks for its own. */
+  private static final int HANDED_WINDOW = 64;
   private static final int MAX_HOT = 1 << 16;
 
   private static final int FLAG_OTHER_INSTANCE = 1;
@@ -100,20 +101,17 @@ public final class InMemoryInstanceStore implements InstanceStore {
    */
   private long[] byId = new long[16];
   /**
-   * Ids looked up lately, as {@link #byId} keeps them but one slot per hash, later ones taking
-   * the place of earlier: a tick reads the ids it found due, then finds and commits each, and
-   * these are found here without a probe into the large table. A hit is checked against the
-   * row's id. At most {@link #MAX_RECENT} slots, an eighth of the id table.
+   * What the last {@link #due} call handed out, in order: each row, the id string it was handed
+   * out under, and the row's own customer (null when the instance names another). A tick
+   * commits its steps in that order under the very id strings it was handed, so a commit finds
+   * its row by identity a few places on from the last one found, without hashing the id or
+   * probing the id table.
    */
-  private long[] recent = new long[2];
-  /**
-   * Beside {@link #recent}: the id string and the customer that {@link #due} handed out for the
-   * slot's row. The engine commits a step under the very id string it was handed, so a hit is
-   * confirmed by identity without reading the row's id bytes, and a customer handed out with the
-   * row is known to be the row's own. Bounded like {@code recent}.
-   */
-  private @Nullable String[] recentIds = new String[2];
-  private @Nullable CustomerId[] recentCustomers = new CustomerId[2];
+  private int[] handedRows = new int[0];
+  private @Nullable String[] handedIds = new String[0];
+  private @Nullable CustomerId[] handedCustomers = new CustomerId[0];
+  private int handedCount;
+  private int handedCursor;
   /** The customer's first row + 1 by slot, keyed by customer; 0 for an empty slot. */
   private int[] byCustomer = new int[16];
   /**
@@ -129,6 +127,11 @@ public final class InMemoryInstanceStore implements InstanceStore {
   private int[] hotRow = new int[32];
   /** Beside {@link #hot}: the customer's hash, checked before an entry is read. */
   private int[] hotHash = new int[32];
+  /**
+   * One bit per row: set while the row has an entry in {@link #hot}, so that a commit to any
+   * other row (every commit of a tick over many instances) leaves the table unread.
+   */
+  private long[] keptRows = new long[0];
   /** Set by {@link #newRow}: whether the row is its customer's first. */
   private boolean newCustomer;
   private int customers;
@@ -208,12 +211,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
   /** The row of an instance id, or -1. */
   private int rowOf(String id, int hash) {
-    int r = spread(hash) & (recent.length - 1);
-    long seen = recent[r];
-    if (seen != 0 && (int) (seen >>> 32) == hash
-        && (recentIds[r] == id || text.textEquals(get((int) seen - 1, ID), id))) {
-      return (int) seen - 1;
-    }
     long[] table = byId;
     int mask = table.length - 1;
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
@@ -224,27 +221,26 @@ public final class InMemoryInstanceStore implements InstanceStore {
       if ((int) (slot >>> 32) == hash) {
         int row = (int) slot - 1;
         if (text.textEquals(get(row, ID), id)) {
-          recent[r] = slot;
-          recentIds[r] = null;
-          recentCustomers[r] = null;
           return row;
         }
       }
     }
   }
 
-  /** Remembers a row handed out by {@link #due} with its id string and customer. */
-  private void recentDue(String id, int hash, int row, @Nullable CustomerId customer) {
-    int r = spread(hash) & (recent.length - 1);
-    recent[r] = (long) hash << 32 | (row + 1);
-    recentIds[r] = id;
-    recentCustomers[r] = customer;
-  }
-
-  /** Whether a customer is the one {@link #due} handed out with a row (by identity). */
-  private boolean handedOut(int hash, int row, CustomerId customer) {
-    int r = spread(hash) & (recent.length - 1);
-    return recentCustomers[r] == customer && (int) recent[r] - 1 == row;
+  /**
+   * The place among the rows the last {@link #due} call handed out of the one handed out under
+   * an id string (by identity), looking a few places on from the last one found; or -1.
+   */
+  private int handed(String id) {
+    int from = handedCursor;
+    int to = Math.min(handedCount, from + HANDED_WINDOW);
+    for (int k = from; k < to; k++) {
+      if (handedIds[k] == id) {
+        handedCursor = k + 1;
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** The first row of a customer, or -1. */
@@ -281,6 +277,10 @@ public final class InMemoryInstanceStore implements InstanceStore {
     if (rows[page] == null) {
       rows[page] = new int[ROWS_PER_PAGE * STRIDE];
     }
+    if (keptRows.length < (page + 1) * (ROWS_PER_PAGE / 64)) {
+      keptRows = Arrays.copyOf(keptRows, Math.max(keptRows.length * 2,
+          (page + 1) * (ROWS_PER_PAGE / 64)));
+    }
     size++;
     sink.reset();
     sink.putString(id);
@@ -296,9 +296,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
         }
       }
       byId = bigger;
-      recent = new long[Math.min(MAX_RECENT, bigger.length / 8)];
-      recentIds = new String[recent.length];
-      recentCustomers = new CustomerId[recent.length];
     }
     HashSlots.place(byId, (long) hash << 32 | (row + 1));
 
@@ -308,7 +305,9 @@ public final class InMemoryInstanceStore implements InstanceStore {
     newCustomer = first < 0;
     if (first >= 0) {
       // the customer's kept single instance is single no more
-      forget(hotSet(customerHash), first);
+      if (isKept(first)) {
+        forget(hotSet(customerHash), first);
+      }
       set(row, CUSTOMER, get(first, CUSTOMER));
       int last = first;
       for (int next = get(last, NEXT); next >= 0; next = get(last, NEXT)) {
@@ -330,6 +329,11 @@ public final class InMemoryInstanceStore implements InstanceStore {
         byCustomer = bigger;
         int slots = Math.min(MAX_HOT, bigger.length * 4);
         if (slots > hot.length) {
+          for (int w = 0; w < hot.length; w++) {
+            if (hot[w] != null) {
+              markKept(hotRow[w], false);
+            }
+          }
           hot = new JourneyInstance[slots];
           hotRow = new int[slots];
           hotHash = new int[slots];
@@ -376,17 +380,23 @@ public final class InMemoryInstanceStore implements InstanceStore {
     JourneyInstance next = commit.instance();
     String id = next.id();
     CustomerId customer = next.customer();
-    int customerHash = customer.value().hashCode();
-    int set = hotSet(customerHash);
-    // the engine commits under the id string it was handed: identity names the kept row
-    int way = hotHash[set] == customerHash && hot[set] != null && hot[set].id() == id ? set
-        : hotHash[set + 1] == customerHash && hot[set + 1] != null && hot[set + 1].id() == id
-        ? set + 1 : -1;
+    // the engine commits under the id string it was handed: identity names the row
+    int place = handedCursor < handedCount ? handed(id) : -1;
+    int way = -1;
+    if (place < 0) {
+      int customerHash = customer.value().hashCode();
+      int set = hotSet(customerHash);
+      way = hotHash[set] == customerHash && hot[set] != null && hot[set].id() == id ? set
+          : hotHash[set + 1] == customerHash && hot[set + 1] != null && hot[set + 1].id() == id
+          ? set + 1 : -1;
+    }
     boolean hit = way >= 0;
     JourneyInstance kept = hit ? hot[way] : null;
     int hash = 0;
     int row;
-    if (hit) {
+    if (place >= 0) {
+      row = handedRows[place];
+    } else if (hit) {
       row = hotRow[way];
     } else {
       hash = id.hashCode();
@@ -399,7 +409,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
     boolean created = row < 0;
     if (created) {
       row = newRow(id, hash, customer);
-      set = hotSet(customerHash); // the table may have grown
     } else if (get(row, DUE_NANO) >= 0) {
       due.remove(row);
       set(row, DUE_NANO, -1);
@@ -423,10 +432,10 @@ public final class InMemoryInstanceStore implements InstanceStore {
     if (hit) {
       moved = kept.customer().equals(customer) ? null : customer;
     } else {
-      moved = !created && handedOut(hash, row, customer)
+      moved = place >= 0 && handedCustomers[place] == customer
           || text.textEquals(get(row, CUSTOMER), customer.value()) ? null : customer;
     }
-    keep(next, row, set, customerHash, hit || created && newCustomer, moved);
+    keep(next, row, hit || created && newCustomer, moved);
     if (next.variables().isEmpty() && next.timers().isEmpty() && next.goals().isEmpty()
         && next.heldAsks().isEmpty() && moved == null) {
       setExtras(row, null);
@@ -468,6 +477,9 @@ public final class InMemoryInstanceStore implements InstanceStore {
   /** Puts a value in its set, the latest first; the older of two is dropped. */
   private void hotPut(int set, JourneyInstance value, int row, int customerHash) {
     if (hot[set] != null && hotRow[set] != row) {
+      if (hot[set + 1] != null && hotRow[set + 1] != row) {
+        markKept(hotRow[set + 1], false);
+      }
       hot[set + 1] = hot[set];
       hotRow[set + 1] = hotRow[set];
       hotHash[set + 1] = hotHash[set];
@@ -475,6 +487,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
     hot[set] = value;
     hotRow[set] = row;
     hotHash[set] = customerHash;
+    markKept(row, true);
   }
 
   /** Drops a row's entry from a set. */
@@ -484,6 +497,19 @@ public final class InMemoryInstanceStore implements InstanceStore {
         hot[w] = null;
       }
     }
+    markKept(row, false);
+  }
+
+  private boolean isKept(int row) {
+    return (keptRows[row >>> 6] & 1L << row) != 0;
+  }
+
+  private void markKept(int row, boolean kept) {
+    if (kept) {
+      keptRows[row >>> 6] |= 1L << row;
+    } else {
+      keptRows[row >>> 6] &= ~(1L << row);
+    }
   }
 
   /**
@@ -492,20 +518,26 @@ public final class InMemoryInstanceStore implements InstanceStore {
    * and replaces the row's entry when it has one; a value that names another customer clears
    * the entry in the set of the row's own customer.
    */
-  private void keep(JourneyInstance next, int row, int set, int customerHash, boolean single,
-      @Nullable CustomerId moved) {
+  private void keep(JourneyInstance next, int row, boolean single, @Nullable CustomerId moved) {
     if (moved == null) {
       if (single) {
+        int customerHash = next.customer().value().hashCode();
+        int set = hotSet(customerHash);
         forget(set, row);
         hotPut(set, next, row, customerHash);
-      } else if (hot[set] != null && hotRow[set] == row) {
-        hot[set] = next;
-      } else if (hot[set + 1] != null && hotRow[set + 1] == row) {
-        hot[set + 1] = next;
+      } else if (isKept(row)) {
+        int set = hotSet(next.customer().value().hashCode());
+        if (hot[set] != null && hotRow[set] == row) {
+          hot[set] = next;
+        } else if (hot[set + 1] != null && hotRow[set + 1] == row) {
+          hot[set + 1] = next;
+        }
       }
       return;
     }
-    forget(hotSet(text.textHash(get(row, CUSTOMER))), row);
+    if (isKept(row)) {
+      forget(hotSet(text.textHash(get(row, CUSTOMER))), row);
+    }
   }
 
   /** As {@link JourneyInstance#nextDue()}, without the Optional. */
@@ -639,19 +671,30 @@ public final class InMemoryInstanceStore implements InstanceStore {
     long seconds = now.getEpochSecond();
     int nanos = now.getNano();
     synchronized (lock) {
-      List<JourneyInstance> out = new ArrayList<>(Math.min(limit, due.size()));
+      int most = Math.min(limit, due.size());
+      List<JourneyInstance> out = new ArrayList<>(most);
+      if (handedRows.length < most || handedRows.length > 4 * most + 64) {
+        handedRows = new int[most];
+        handedIds = new String[most];
+        handedCustomers = new CustomerId[most];
+      } else {
+        Arrays.fill(handedIds, 0, handedCount, null);
+        Arrays.fill(handedCustomers, 0, handedCount, null);
+      }
+      handedCount = 0;
+      handedCursor = 0;
       due.forEach(row -> {
         long s = getLong(row, DUE);
         if (s > seconds || s == seconds && get(row, DUE_NANO) > nanos) {
           return false;
         }
-        // the caller finds each again by its id: the id's hash is made here once, kept by the
-        // string, and the row is remembered under it
         String id = text.text(get(row, ID));
         JourneyInstance i = instance(row, id, null);
         Extras x = extras(row);
+        handedRows[handedCount] = row;
+        handedIds[handedCount] = id;
         // only the row's own customer counts: one that rides with the extras is another
-        recentDue(id, id.hashCode(), row, x != null && x.customer() != null ? null : i.customer());
+        handedCustomers[handedCount++] = x != null && x.customer() != null ? null : i.customer();
         out.add(i);
         return out.size() < limit;
       });

@@ -10,7 +10,15 @@ import java.util.Map;
  * here is never dropped. Not thread-safe.
  */
 final class Names {
+  private static final int RECENT = 64;
   private final Map<String, Integer> numbers = new HashMap<>();
+  /**
+   * The name strings numbered lately, by the low bits of their hash, with their numbers: a
+   * definition hands the store the same state and label strings again and again, and these are
+   * found by identity without a map lookup.
+   */
+  private final String[] recentNames = new String[RECENT];
+  private final int[] recentNumbers = new int[RECENT];
   private String[] names = new String[16];
   private int size;
 
@@ -21,6 +29,17 @@ final class Names {
    * @return its number
    */
   int number(String name) {
+    int slot = name.hashCode() & (RECENT - 1);
+    if (recentNames[slot] == name) {
+      return recentNumbers[slot];
+    }
+    int n = slowNumber(name);
+    recentNames[slot] = name;
+    recentNumbers[slot] = n;
+    return n;
+  }
+
+  private int slowNumber(String name) {
     Integer n = numbers.get(name);
     if (n != null) {
       return n;
