@@ -5,12 +5,12 @@ package io.advocacy.core.internal;
  * at most two) of the latest event time after it was first seen, in two generations that are
  * dropped whole.
  *
- * <p>Each generation is an open-addressing table (linear probing, load at most one half) of
- * longs holding a 32-bit fingerprint of the id beside the id's place in an {@link IdArena}. A
- * lookup compares fingerprints first and confirms a match by comparing the id's characters, so
- * two different ids with the same fingerprint are still told apart. Costs about 16 to 32 bytes
- * of table per remembered id plus its characters (n + 1 bytes for n Latin-1 characters). Not
- * thread-safe.
+ * <p>Each generation keeps 32-bit fingerprints of its ids beside the ids' places in an {@link
+ * IdArena}, in buckets of a cache line behind a filter (see {@link Generation}). A new id is
+ * told new by one filter word; a lookup that passes the filter compares fingerprints and confirms
+ * a match by comparing the id's characters, so two different ids with the same fingerprint are
+ * still told apart. Costs about 17 to 34 bytes per remembered id plus its characters (n + 1
+ * bytes for n Latin-1 characters). Not thread-safe.
  */
 public final class SeenIds {
   private final long horizonMillis;
@@ -56,15 +56,14 @@ public final class SeenIds {
   }
 
   /**
-   * Reads, without changing anything, the table slot where a lookup of an id starts. Doing this
+   * Reads, without changing anything, the filter word a lookup of an id starts with. Doing this
    * for a batch of ids before adding them lets their cache misses overlap.
    *
    * @param id the id
    * @return a value to fold into something kept, so that the read is not left out
    */
   public long touch(String id) {
-    long[] t = current.table;
-    return t[fingerprint(id) & (t.length - 1)];
+    return current.touch(fingerprint(id));
   }
 
   /**
@@ -143,74 +142,165 @@ public final class SeenIds {
     return h;
   }
 
-  /** One generation: a fingerprint table over an arena of the ids' characters. */
+  /**
+   * One generation: buckets of fingerprints over an arena of the ids' characters, behind a
+   * filter.
+   *
+   * <ul>
+   *   <li>A bucket is {@link #WAYS} longs (a cache line), each the id's fingerprint in the high
+   *       half and its arena offset + 1 in the low; a byte per bucket counts its entries. An id
+   *       goes to the first bucket from its own, in order, that has room, so a lookup that meets
+   *       a bucket with room has seen every place the id could be.
+   *   <li>A filter of one 64-bit word per two buckets, three bits per id: a new id (nearly every
+   *       id) is known to be new from one word, without reading a bucket.
+   *   <li>New ids wait in a short list (checked by lookups) and are put in their buckets
+   *       {@link #PENDING} at a time, so that those writes to far-apart buckets overlap rather
+   *       than each waiting on its own.
+   * </ul>
+   *
+   * <p>At most half the slots are used (four ids per bucket) before the buckets double: 16 to
+   * 32 bytes per id, and one or two bytes of filter.
+   */
   static final class Generation {
-    private long[] table;
+    private static final int WAYS = 8;
+    private static final int PENDING = 64;
+    private long[] slots;
+    private byte[] counts;
+    private long[] filter;
+    private int buckets;
     private final IdArena arena;
     private int size;
+    private final long[] pending = new long[PENDING];
+    private int pendingCount;
 
     Generation(int expected) {
-      table = new long[Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2];
+      int wanted = Math.max(4, (Math.min(Math.max(16, expected), 1 << 28) + 3) / 4);
+      allocate(Integer.highestOneBit(wanted * 2 - 1));
       arena = new IdArena(Math.max(64, Math.min(expected, 1 << 24) * 12));
     }
 
+    private void allocate(int bucketCount) {
+      buckets = bucketCount;
+      slots = new long[bucketCount * WAYS];
+      counts = new byte[bucketCount];
+      filter = new long[Math.max(1, bucketCount / 2)];
+    }
+
+    /** The filter word of a fingerprint. */
+    private int word(int h) {
+      return (int) (spread64(h) >>> 40) & (filter.length - 1);
+    }
+
+    /** The filter bits of a fingerprint: three of the word's 64, from the low bits. */
+    private static long bits(int h) {
+      long x = spread64(h);
+      return 1L << x | 1L << (x >>> 6) | 1L << (x >>> 12);
+    }
+
+    private static long spread64(int h) {
+      long x = (h & 0xffffffffL) * 0x9E3779B97F4A7C15L;
+      x ^= x >>> 29;
+      x *= 0xBF58476D1CE4E5B9L;
+      return x ^ x >>> 32;
+    }
+
+    long touch(int h) {
+      return filter[word(h)];
+    }
+
     boolean contains(int h, String id) {
-      long[] t = table;
-      int mask = t.length - 1;
-      for (int p = h & mask; ; p = (p + 1) & mask) {
-        long e = t[p];
-        if (e == 0) {
-          return false;
-        }
+      long want = bits(h);
+      return (filter[word(h)] & want) == want && holds(h, id);
+    }
+
+    /** The exact lookup: the waiting ids, then the buckets from the id's own. */
+    private boolean holds(int h, String id) {
+      for (int k = 0; k < pendingCount; k++) {
+        long e = pending[k];
         if ((int) (e >>> 32) == h && arena.matches((int) e - 1, id)) {
           return true;
+        }
+      }
+      int mask = buckets - 1;
+      for (int b = h & mask; ; b = (b + 1) & mask) {
+        int n = counts[b];
+        int base = b * WAYS;
+        for (int k = 0; k < n; k++) {
+          long e = slots[base + k];
+          if ((int) (e >>> 32) == h && arena.matches((int) e - 1, id)) {
+            return true;
+          }
+        }
+        if (n < WAYS) {
+          return false;
         }
       }
     }
 
     /** Adds an id unless present; true if added. */
     boolean add(int h, String id) {
-      long[] t = table;
-      int mask = t.length - 1;
-      int p = h & mask;
-      for (; ; p = (p + 1) & mask) {
-        long e = t[p];
-        if (e == 0) {
-          break;
-        }
-        if ((int) (e >>> 32) == h && arena.matches((int) e - 1, id)) {
-          return false;
-        }
+      int w = word(h);
+      long want = bits(h);
+      if ((filter[w] & want) == want && holds(h, id)) {
+        return false;
       }
-      t[p] = (long) h << 32 | (arena.append(id) + 1L);
-      if (++size * 2 > t.length) {
-        rehash(t.length * 2);
+      filter[w] |= want;
+      pending[pendingCount++] = (long) h << 32 | (arena.append(id) + 1L);
+      size++;
+      if (pendingCount == PENDING) {
+        flush();
+      }
+      if (size > buckets * (WAYS / 2)) {
+        grow();
       }
       return true;
     }
 
-    private void rehash(int capacity) {
-      long[] next = new long[capacity];
-      int mask = capacity - 1;
-      for (long e : table) {
-        if (e != 0) {
-          int p = (int) (e >>> 32) & mask;
-          while (next[p] != 0) {
-            p = (p + 1) & mask;
-          }
-          next[p] = e;
+    private void flush() {
+      for (int k = 0; k < pendingCount; k++) {
+        place(pending[k]);
+      }
+      pendingCount = 0;
+    }
+
+    private void place(long e) {
+      int mask = buckets - 1;
+      int b = (int) (e >>> 32) & mask;
+      while (counts[b] == WAYS) {
+        b = (b + 1) & mask;
+      }
+      slots[b * WAYS + counts[b]++] = e;
+    }
+
+    private void grow() {
+      long[] oldSlots = slots;
+      byte[] oldCounts = counts;
+      allocate(buckets * 2);
+      for (int b = 0; b < oldCounts.length; b++) {
+        for (int k = 0; k < oldCounts[b]; k++) {
+          long e = oldSlots[b * WAYS + k];
+          place(e);
+          mark(e);
         }
       }
-      table = next;
+      for (int k = 0; k < pendingCount; k++) {
+        mark(pending[k]);
+      }
+    }
+
+    private void mark(long e) {
+      int h = (int) (e >>> 32);
+      filter[word(h)] |= bits(h);
     }
 
     long[] pack() {
+      flush();
       int longs = 0;
       String[] ids = new String[size];
       int n = 0;
-      for (long e : table) {
-        if (e != 0) {
-          String id = arena.read((int) e - 1);
+      for (int b = 0; b < buckets; b++) {
+        for (int k = 0; k < counts[b]; k++) {
+          String id = arena.read((int) slots[b * WAYS + k] - 1);
           ids[n++] = id;
           longs += 1 + (id.length() + 3) / 4;
         }
