@@ -151,8 +151,8 @@ public final class SeenIds {
    *       half and its arena offset + 1 in the low; a byte per bucket counts its entries. An id
    *       goes to the first bucket from its own, in order, that has room, so a lookup that meets
    *       a bucket with room has seen every place the id could be.
-   *   <li>A filter of one 64-bit word per two buckets, three bits per id: a new id (nearly every
-   *       id) is known to be new from one word, without reading a bucket.
+   *   <li>A {@link HashFilter} of one 64-bit word per two buckets: a new id (nearly every id) is
+   *       known to be new from one word, without reading a bucket.
    *   <li>New ids wait in a short list (checked by lookups) and are put in their buckets
    *       {@link #PENDING} at a time, so that those writes to far-apart buckets overlap rather
    *       than each waiting on its own.
@@ -186,22 +186,12 @@ public final class SeenIds {
       filter = new long[Math.max(1, bucketCount / 2)];
     }
 
-    /** The filter word of a fingerprint. */
     private int word(int h) {
-      return (int) (spread64(h) >>> 40) & (filter.length - 1);
+      return HashFilter.word(h, filter.length);
     }
 
-    /** The filter bits of a fingerprint: three of the word's 64, from the low bits. */
     private static long bits(int h) {
-      long x = spread64(h);
-      return 1L << x | 1L << (x >>> 6) | 1L << (x >>> 12);
-    }
-
-    private static long spread64(int h) {
-      long x = (h & 0xffffffffL) * 0x9E3779B97F4A7C15L;
-      x ^= x >>> 29;
-      x *= 0xBF58476D1CE4E5B9L;
-      return x ^ x >>> 32;
+      return HashFilter.bits(h);
     }
 
     long touch(int h) {

@@ -4,6 +4,7 @@ import static io.advocacy.journeys.internal.HashSlots.place;
 import static io.advocacy.journeys.internal.HashSlots.spread;
 
 import io.advocacy.core.CustomerId;
+import io.advocacy.core.internal.HashFilter;
 import io.advocacy.journeys.ActionKind;
 import io.advocacy.journeys.ActionRequest;
 import java.time.Instant;
@@ -33,7 +34,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Keys are found through an open-addressing table whose slots hold each key's hash beside its
- * number, so a probe compares bytes only when the hashes match. Pending actions are a queue of
+ * number, so a probe compares bytes only when the hashes match. A {@link HashFilter} in front
+ * of it (one word per eight slots) tells a new key new without a probe, and new keys wait in a
+ * short list (searched by lookups) to be put in the table {@link #PENDING} at a time, so those
+ * writes to far-apart slots overlap. Pending actions are a queue of
  * key numbers with a hole where one was acknowledged out of order (the record's flag says so);
  * the queue is compacted when holes pass half of it. {@link #pending} rebuilds the actions from
  * their records. Acknowledging sets the flag in place. Not thread-safe.
@@ -83,6 +87,12 @@ final class Outbox {
 
   /** By slot: the key's hash in the high half, its number + 1 in the low; 0 for empty. */
   private long[] table = new long[16];
+  /** The filter over every key's hash, one word per eight slots of the table. */
+  private long[] filter = new long[2];
+  private static final int PENDING = 64;
+  /** Keys added lately, as the table holds them, not in the table yet. */
+  private final long[] pending = new long[PENDING];
+  private int pendingCount;
   /** The position of each key's record. */
   private int[] keyAt = new int[16];
   private int keys;
@@ -113,6 +123,16 @@ final class Outbox {
 
   /** The number of a key, or -1. */
   private int find(String key, int hash) {
+    long want = HashFilter.bits(hash);
+    if ((filter[HashFilter.word(hash, filter.length)] & want) != want) {
+      return -1;
+    }
+    for (int p = 0; p < pendingCount; p++) {
+      long slot = pending[p];
+      if ((int) (slot >>> 32) == hash && keyEquals(keyAt[(int) slot - 1], key)) {
+        return (int) slot - 1;
+      }
+    }
     long[] t = table;
     int mask = t.length - 1;
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
@@ -172,17 +192,35 @@ final class Outbox {
     }
     int k = keys++;
     keyAt[k] = records.append(sink);
+    long slot = (long) hash << 32 | (k + 1);
+    filter[HashFilter.word(hash, filter.length)] |= HashFilter.bits(hash);
+    pending[pendingCount++] = slot;
     if (keys * 4L > table.length * 3L) {
       long[] bigger = new long[table.length * 2];
-      for (long slot : table) {
-        if (slot != 0) {
-          place(bigger, slot);
+      filter = new long[bigger.length / 8];
+      for (long s : table) {
+        if (s != 0) {
+          place(bigger, s);
+          mark(s);
         }
       }
       table = bigger;
+      for (int p = 0; p < pendingCount; p++) {
+        mark(pending[p]);
+      }
     }
-    place(table, (long) hash << 32 | (k + 1));
+    if (pendingCount == PENDING) {
+      for (int p = 0; p < PENDING; p++) {
+        place(table, pending[p]);
+      }
+      pendingCount = 0;
+    }
     return k;
+  }
+
+  private void mark(long slot) {
+    int hash = (int) (slot >>> 32);
+    filter[HashFilter.word(hash, filter.length)] |= HashFilter.bits(hash);
   }
 
   private int paramsNumber(Map<String, String> params) {
