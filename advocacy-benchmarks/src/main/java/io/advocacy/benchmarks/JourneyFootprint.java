@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * library keeps them.
  *
  * <p>For our engine, the whole in-memory store divided by N (instances, indexes, the audit trail
- * of the start step), the audit part alone, and the de-duplication memory per signal id held
+ * of the start step), the audit part alone, the store of instances that wait on a timer, and the de-duplication memory per signal id held
  * (reported apart, as [Journeys] asks).
  *
  * <p>Run: {@code java -Xmx8g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp
@@ -136,6 +136,18 @@ public final class JourneyFootprint {
           JourneyWorkload.T0.plusSeconds(3600).plusMillis(i)));
     }
     engineRows(n, store, engine, "after one event");
+    store = null;
+    engine = null;
+    // instances waiting on a timer (a reminder journey's usual state)
+    InstanceStore timed = InstanceStore.inMemory();
+    JourneyEngine timers = JourneyEngine.builder(timed, JourneyWorkload.REGISTRY, views::get)
+        .journey(JourneyWorkload.timerDefinition()).build();
+    for (int i = 0; i < n; i++) {
+      timers.handle(JourneyWorkload.signal("start-" + i, customers[i], JourneyWorkload.START,
+          JourneyWorkload.T0.plusMillis(i)));
+    }
+    row("ours-engine", "store waiting on a timer", n,
+        GraphLayout.parseInstance(timed).totalSize() / (double) n);
   }
 
   private static void engineRows(int n, InstanceStore store, JourneyEngine engine, String when)
