@@ -9,6 +9,7 @@ import io.advocacy.benchmarks.JourneyWorkload.SquirrelCycle;
 import io.advocacy.core.CustomerId;
 import io.advocacy.journeys.CustomerView;
 import io.advocacy.journeys.InstanceStore;
+import io.advocacy.journeys.JourneyDefinition;
 import io.advocacy.journeys.JourneyEngine;
 import io.advocacy.journeys.JourneyInstance;
 import io.advocacy.journeys.JourneyMachine;
@@ -124,12 +125,7 @@ public final class JourneyFootprint {
       views.put(c, JourneyWorkload.view(c));
     }
     InstanceStore store = InstanceStore.inMemory();
-    JourneyEngine engine = JourneyEngine.builder(store, JourneyWorkload.REGISTRY, views::get)
-        .journey(JourneyWorkload.definition()).build();
-    for (int i = 0; i < n; i++) {
-      engine.handle(JourneyWorkload.signal("start-" + i, customers[i], JourneyWorkload.START,
-          JourneyWorkload.T0.plusMillis(i)));
-    }
+    JourneyEngine engine = started(store, JourneyWorkload.definition(), customers, views);
     engineRows(n, store, engine, "at rest");
     for (int i = 0; i < n; i++) {
       engine.handle(JourneyWorkload.signal("q-" + i, customers[i], JourneyWorkload.EVENT_TYPES[0],
@@ -140,14 +136,21 @@ public final class JourneyFootprint {
     engine = null;
     // instances waiting on a timer (a reminder journey's usual state)
     InstanceStore timed = InstanceStore.inMemory();
-    JourneyEngine timers = JourneyEngine.builder(timed, JourneyWorkload.REGISTRY, views::get)
-        .journey(JourneyWorkload.timerDefinition()).build();
-    for (int i = 0; i < n; i++) {
-      timers.handle(JourneyWorkload.signal("start-" + i, customers[i], JourneyWorkload.START,
-          JourneyWorkload.T0.plusMillis(i)));
-    }
+    started(timed, JourneyWorkload.timerDefinition(), customers, views);
     row("ours-engine", "store waiting on a timer", n,
         GraphLayout.parseInstance(timed).totalSize() / (double) n);
+  }
+
+  /** An engine over a store with one started instance of a journey per customer. */
+  private static JourneyEngine started(InstanceStore store, JourneyDefinition journey,
+      CustomerId[] customers, Map<CustomerId, CustomerView> views) {
+    JourneyEngine engine = JourneyEngine.builder(store, JourneyWorkload.REGISTRY, views::get)
+        .journey(journey).build();
+    for (int i = 0; i < customers.length; i++) {
+      engine.handle(JourneyWorkload.signal("start-" + i, customers[i], JourneyWorkload.START,
+          JourneyWorkload.T0.plusMillis(i)));
+    }
+    return engine;
   }
 
   private static void engineRows(int n, InstanceStore store, JourneyEngine engine, String when)

@@ -36,10 +36,11 @@ import java.util.function.Function;
  * <ul>
  *   <li>A signal id already handled within the de-duplication horizon ({@link
  *       Builder#deduplicationHorizon}, default 30 days of event time) changes nothing. The ids
- *       are kept exactly (a fingerprint table confirmed by the id's characters, no object per
- *       id) in two generations by event time: an id is remembered at least one horizon after the
- *       latest event time reaches it and at most two, then dropped with its generation, so the
- *       memory stays bounded without a sweep ({@link #rememberedSignalIds()}).
+ *       are kept exactly (fingerprints behind a one-word filter, confirmed by the id's
+ *       characters, no object per id) in two generations by event time: an id is remembered at
+ *       least one horizon after the latest event time reaches it and at most two, then dropped
+ *       with its generation, so the memory stays bounded without a sweep ({@link
+ *       #rememberedSignalIds()}).
  *   <li>Signals of one customer are applied one at a time (a lock per customer stripe, 64
  *       stripes); different customers proceed in parallel. The engine starts no threads.
  *   <li>Instance ids are deterministic: {@code <journey>:<customer>:<n>} for the customer's n-th

@@ -195,7 +195,8 @@ public final class SeenIds {
     }
 
     long touch(int h) {
-      return filter[word(h)];
+      long[] f = filter; // read once: a caller may touch without the lock that guards adds
+      return f[HashFilter.word(h, f.length)];
     }
 
     boolean contains(int h, String id) {

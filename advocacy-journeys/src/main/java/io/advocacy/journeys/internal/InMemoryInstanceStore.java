@@ -48,8 +48,14 @@ import org.jspecify.annotations.Nullable;
  *       key it has seen.
  * </ul>
  *
- * <p>An idle instance (no timers, no variables, one audit entry) costs about 150 bytes with its
- * audit entry, and so does one waiting on a single timer. Thread-safe: one lock guards everything.
+ * <p>Two shortcuts spare the common paths their lookups: the latest values of up to {@link
+ * #MAX_HOT} customers with a single instance are kept and handed out again (the engine then
+ * commits under the id string it was handed, and the row is found by identity), and the rows a
+ * {@link #due} call handed out are found again in that order by a tick's commits.
+ *
+ * <p>At 1,000,000 instances an idle instance (no timers, no variables, one audit entry) costs
+ * about 165 bytes with its audit entry (12 of them the kept values), and one waiting on a single
+ * timer about 175. Thread-safe: one lock guards everything.
  */
 public final class InMemoryInstanceStore implements InstanceStore {
   private static final int ROW_BITS = 10;
