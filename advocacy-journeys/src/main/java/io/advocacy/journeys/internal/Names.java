@@ -10,7 +10,7 @@ import java.util.Map;
  * here is never dropped. Not thread-safe.
  */
 final class Names {
-  private static final int RECENT = 64;
+  private static final int RECENT = 256;
   private final Map<String, Integer> numbers = new HashMap<>();
   /**
    * The name strings numbered lately, by the low bits of their hash, with their numbers: a
