@@ -87,6 +87,9 @@ public final class InMemoryInstanceStore implements InstanceStore {
    */
   private static final int TIMER = 18;
   private static final int STRIDE = 19;
+  /** Where a customer slot's hash bits start; a row + 1 fits below. */
+  private static final int TAG_SHIFT = 27;
+  private static final int ROW_FIELD = (1 << TAG_SHIFT) - 1;
 
   /** How far on from the last handed-out row found a commit looks for its own. */
   private static final int HANDED_WINDOW = 64;
@@ -125,7 +128,11 @@ public final class InMemoryInstanceStore implements InstanceStore {
   private @Nullable CustomerId[] handedCustomers = new CustomerId[0];
   private int handedCount;
   private int handedCursor;
-  /** The customer's first row + 1 by slot, keyed by customer; 0 for an empty slot. */
+  /**
+   * By slot, keyed by customer: the customer's first row + 1 in the low {@link #TAG_SHIFT} bits
+   * and five bits of the customer's hash above them (a probe reads a row and its characters only
+   * when they match); 0 for an empty slot.
+   */
   private int[] byCustomer = new int[16];
   /**
    * Customers with a single instance, lately read or committed: by slot of the customer's hash,
@@ -259,12 +266,14 @@ public final class InMemoryInstanceStore implements InstanceStore {
   /** The first row of a customer, or -1. */
   private int firstRowOf(String customer, int hash) {
     int mask = byCustomer.length - 1;
+    int tag = spread(hash) >>> TAG_SHIFT;
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
-      int row = byCustomer[i] - 1;
-      if (row < 0) {
+      int slot = byCustomer[i];
+      if (slot == 0) {
         return -1;
       }
-      if (text.textEquals(get(row, CUSTOMER), customer)) {
+      int row = (slot & ROW_FIELD) - 1;
+      if (slot >>> TAG_SHIFT == tag && text.textEquals(get(row, CUSTOMER), customer)) {
         return row;
       }
     }
@@ -276,12 +285,15 @@ public final class InMemoryInstanceStore implements InstanceStore {
     while (table[i] != 0) {
       i = (i + 1) & mask;
     }
-    table[i] = row + 1;
+    table[i] = spread(hash) >>> TAG_SHIFT << TAG_SHIFT | (row + 1);
   }
 
   /** A row for a new instance, indexed by its id and chained to its customer's rows. */
   private int newRow(String id, int hash, CustomerId customer) {
     int row = size;
+    if (row + 1 > ROW_FIELD) {
+      throw new IllegalStateException("the in-memory store holds its most instances, " + row);
+    }
     int page = row >>> ROW_BITS;
     if (page == rows.length) {
       rows = Arrays.copyOf(rows, page * 2);
@@ -336,7 +348,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
         int[] bigger = new int[byCustomer.length * 2];
         for (int slot : byCustomer) {
           if (slot != 0) {
-            place(bigger, text.textHash(get(slot - 1, CUSTOMER)), slot - 1);
+            int r = (slot & ROW_FIELD) - 1;
+            place(bigger, text.textHash(get(r, CUSTOMER)), r);
           }
         }
         byCustomer = bigger;
