@@ -152,8 +152,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
    * other row (every commit of a tick over many instances) leaves the table unread.
    */
   private long[] keptRows = new long[0];
-  /** Set by {@link #newRow}: whether the row is its customer's first. */
-  private boolean newCustomer;
   private int customers;
   private final DueIndex due = new DueIndex(new DueIndex.RowOrder() {
     @Override
@@ -327,7 +325,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
     String value = customer.value();
     int customerHash = value.hashCode();
     int first = firstRowOf(value, customerHash);
-    newCustomer = first < 0;
     if (first >= 0) {
       // the customer's kept single instance is single no more
       if (isKept(first)) {
@@ -433,6 +430,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
       return false;
     }
     boolean created = row < 0;
+    // a new row of a new customer is that customer's single instance
+    int customersBefore = customers;
     if (created) {
       row = newRow(id, hash, customer);
     } else if (get(row, DUE_NANO) >= 0) {
@@ -461,7 +460,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
       moved = place >= 0 && handedCustomers[place] == customer
           || text.textEquals(get(row, CUSTOMER), customer.value()) ? null : customer;
     }
-    keep(next, row, hit || created && newCustomer, moved);
+    keep(next, row, hit || customers > customersBefore, moved);
     List<PendingTimer> timers = next.timers();
     if (next.variables().isEmpty() && next.goals().isEmpty() && next.heldAsks().isEmpty()
         && moved == null && (timers.isEmpty() || timers.size() == 1 && ended == null)) {
@@ -519,12 +518,21 @@ public final class InMemoryInstanceStore implements InstanceStore {
     markKept(row, true);
   }
 
-  /** Drops a row's entry from a set. */
-  private void forget(int set, int row) {
+  /** The slot of a set that keeps a row, or -1. */
+  private int wayOf(int set, int row) {
     for (int w = set; w < set + 2; w++) {
       if (hot[w] != null && hotRow[w] == row) {
-        hot[w] = null;
+        return w;
       }
+    }
+    return -1;
+  }
+
+  /** Drops a row's entry from a set. */
+  private void forget(int set, int row) {
+    int w = wayOf(set, row);
+    if (w >= 0) {
+      hot[w] = null;
     }
     markKept(row, false);
   }
@@ -555,11 +563,9 @@ public final class InMemoryInstanceStore implements InstanceStore {
         forget(set, row);
         hotPut(set, next, row, customerHash);
       } else if (isKept(row)) {
-        int set = hotSet(next.customer().value().hashCode());
-        if (hot[set] != null && hotRow[set] == row) {
-          hot[set] = next;
-        } else if (hot[set + 1] != null && hotRow[set + 1] == row) {
-          hot[set + 1] = next;
+        int w = wayOf(hotSet(next.customer().value().hashCode()), row);
+        if (w >= 0) {
+          hot[w] = next;
         }
       }
       return;
