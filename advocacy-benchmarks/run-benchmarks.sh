@@ -49,7 +49,7 @@ run() { # name, then JMH arguments
   java -Djmh.ignoreLock=true -jar "$jar" "$@" -rf json -rff "$out/$name.json"
 }
 
-run journey-transitions-ours 'JourneyTransitionBenchmark.ours' -p size=$ours $jthr
+run journey-transitions-ours 'JourneyTransitionBenchmark.ours' -p size=$ours -p ids=sequential,random $jthr
 run journey-transitions-peers 'JourneyTransitionBenchmark.peer' -p size=$peers $jthr
 run journey-creation 'JourneyCreationBenchmark' $jthr
 run journey-tick 'JourneyTickBenchmark' -p timers=$timers -p limit=$timers,10000 $shot

@@ -184,9 +184,10 @@ public final class BenchmarkReport {
   private static void journeys(StringBuilder out, List<Row> rows, Path footprint, JsonMapper json)
       throws IOException {
     out.append("### Journeys: transitions per second (one thread, instances round-robined)\n\n");
-    out.append("| instances | ours, bare machine | ours, full engine | stateless4j | squirrel-foundation"
-        + " | Spring Statemachine | bare / stateless4j | engine / squirrel | engine / Spring |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|\n");
+    out.append("| instances | ours, bare machine | ours, full engine | ours, full engine, random ids"
+        + " | stateless4j | squirrel-foundation | Spring Statemachine | bare / stateless4j"
+        + " | engine / squirrel | engine / Spring |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|\n");
     Set<String> sizes = new java.util.TreeSet<>(java.util.Comparator.comparingInt(Integer::parseInt));
     for (Row r : rows) {
       if (r.sim().equals("JourneyTransitionBenchmark")) {
@@ -197,13 +198,19 @@ public final class BenchmarkReport {
     for (String size : sizes) {
       Map<String, String> p = Map.of("size", size);
       Row bare = find(rows, "JourneyTransitionBenchmark", "oursBare", p);
-      Row engine = find(rows, "JourneyTransitionBenchmark", "oursEngine", p);
+      Row engine = find(rows, "JourneyTransitionBenchmark", "oursEngine",
+          Map.of("size", size, "ids", "sequential"));
+      if (engine == null) { // a result from before the ids parameter
+        engine = find(rows, "JourneyTransitionBenchmark", "oursEngine", p);
+      }
+      Row random = find(rows, "JourneyTransitionBenchmark", "oursEngine",
+          Map.of("size", size, "ids", "random"));
       Row s4j = find(rows, "JourneyTransitionBenchmark", "peerStateless4j", p);
       Row sq = find(rows, "JourneyTransitionBenchmark", "peerSquirrel", p);
       Row sp = find(rows, "JourneyTransitionBenchmark", "peerSpring", p);
       out.append("| ").append(String.format(Locale.ROOT, "%,d", Integer.parseInt(size)))
           .append(" | ").append(cell(bare)).append(" | ").append(cell(engine)).append(" | ")
-          .append(cell(s4j)).append(" | ").append(cell(sq)).append(" | ").append(cell(sp))
+          .append(cell(random)).append(" | ").append(cell(s4j)).append(" | ").append(cell(sq)).append(" | ").append(cell(sp))
           .append(" | ").append(ratio(score(bare), score(s4j))).append(" | ")
           .append(ratio(score(engine), score(sq))).append(" | ")
           .append(ratio(score(engine), score(sp))).append(" |\n");
@@ -216,6 +223,9 @@ public final class BenchmarkReport {
       }
       if (engine != null) {
         t.append("; engine ≥ 2 M/s: ").append(verdict(engine.score() >= 2e6));
+        if (random != null) {
+          t.append(" (random ids: ").append(verdict(random.score() >= 2e6)).append(')');
+        }
         if (sq != null) {
           t.append("; engine ≥ 10× squirrel: ").append(verdict(engine.score() >= 10 * sq.score()));
         }

@@ -136,9 +136,30 @@ public class JourneyTransitionBenchmark {
     Map<CustomerId, CustomerView> views = new HashMap<>();
     long sequence;
 
+    /**
+     * The shape of the signal ids: {@code sequential} (a host's sequence numbers, "0", "1", …)
+     * or {@code random} (the same numbers through a bijective mix, written in base 36: unique,
+     * with hash codes as scattered as random ids', about 13 characters against the sequence's
+     * 6 or 7, so they also cost more to make and to remember).
+     */
+    @Param({"sequential"})
+    public String ids;
+
+    boolean randomIds;
+
+    /** The next signal id. */
+    String nextId() {
+      long k = sequence++;
+      return randomIds ? Long.toString(JourneyWorkload.scramble(k), 36) : Long.toString(k);
+    }
+
     /** Builds the customers and their views once. */
     @Setup(Level.Trial)
     public void customers() {
+      if (!ids.equals("sequential") && !ids.equals("random")) {
+        throw new IllegalArgumentException("ids " + ids + " is neither sequential nor random");
+      }
+      randomIds = ids.equals("random");
       customers = JourneyWorkload.customers(size);
       instanceIds = new String[size];
       for (int i = 0; i < size; i++) {
@@ -284,7 +305,7 @@ public class JourneyTransitionBenchmark {
   @Benchmark
   public JourneyEngine.Result oursEngine(Engine s) {
     int i = s.nextInstance();
-    return s.engine.handle(JourneyWorkload.signal(Long.toString(s.sequence++), s.customers[i],
+    return s.engine.handle(JourneyWorkload.signal(s.nextId(), s.customers[i],
         JourneyWorkload.EVENT_TYPES[s.advance(i)], JourneyWorkload.T0));
   }
 

@@ -223,6 +223,20 @@ public final class JourneyWorkload {
   }
 
   /**
+   * A bijection of the longs that scatters neighbours (the splitmix64 finaliser): distinct
+   * inputs give distinct outputs.
+   *
+   * @param k a number
+   * @return its scrambled value
+   */
+  public static long scramble(long k) {
+    long z = k * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /**
    * A signal built with the canonical constructor (value 1, no attributes).
    *
    * @param id its id

@@ -118,13 +118,23 @@ public final class SeenIds {
   }
 
   /**
-   * The 32-bit fingerprint of an id: its {@link String#hashCode()}, mixed.
+   * The 32-bit fingerprint of an id: its {@link String#hashCode()} with the high half folded
+   * into the low, which keeps every bit (two ids of one fingerprint have one hash code).
+   *
+   * <p>It is not mixed further, on purpose: ids that differ only in their last characters (a
+   * host's sequence numbers, "order-1041", "order-1042") have hash codes, and so fingerprints,
+   * that differ only in their low bits. They go to nearby buckets and filter words (a run of 16
+   * such ids to one aligned block of 16 buckets), and a run of them touches a few cache lines
+   * rather than one each. The filter's bits are still spread from the whole fingerprint.
+   * Deliberately colliding ids cost what they cost with the hash code alone: an attacker who
+   * can choose ids can make their hash codes equal whatever is done to them afterwards.
    *
    * @param id the id
    * @return the fingerprint
    */
   public static int fingerprint(String id) {
-    return mix(id.hashCode());
+    int h = id.hashCode();
+    return h ^ h >>> 16;
   }
 
   /**
@@ -151,8 +161,9 @@ public final class SeenIds {
    *       half and its arena offset + 1 in the low; a byte per bucket counts its entries. An id
    *       goes to the first bucket from its own, in order, that has room, so a lookup that meets
    *       a bucket with room has seen every place the id could be.
-   *   <li>A {@link HashFilter} of one 64-bit word per two buckets: a new id (nearly every id) is
-   *       known to be new from one word, without reading a bucket.
+   *   <li>A filter of one 64-bit word per two buckets (the word of bucket {@code b} is {@code
+   *       b / 2}; its three bits per id are {@link HashFilter#bits}): a new id (nearly every id)
+   *       is known to be new from one word, without reading a bucket.
    *   <li>New ids wait in a short list (checked by lookups) and are put in their buckets
    *       {@link #PENDING} at a time, so that those writes to far-apart buckets overlap rather
    *       than each waiting on its own.
@@ -183,11 +194,12 @@ public final class SeenIds {
       buckets = bucketCount;
       slots = new long[bucketCount * WAYS];
       counts = new byte[bucketCount];
-      filter = new long[Math.max(1, bucketCount / 2)];
+      filter = new long[bucketCount / 2];
     }
 
+    /** The filter word of a fingerprint: that of its bucket, {@code (h & (buckets - 1)) / 2}. */
     private int word(int h) {
-      return HashFilter.word(h, filter.length);
+      return (h >>> 1) & (filter.length - 1);
     }
 
     private static long bits(int h) {
@@ -196,7 +208,7 @@ public final class SeenIds {
 
     long touch(int h) {
       long[] f = filter; // read once: a caller may touch without the lock that guards adds
-      return f[HashFilter.word(h, f.length)];
+      return f[(h >>> 1) & (f.length - 1)]; // as word(h), on the array read once
     }
 
     boolean contains(int h, String id) {

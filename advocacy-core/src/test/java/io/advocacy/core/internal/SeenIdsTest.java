@@ -22,9 +22,10 @@ class SeenIdsTest {
 
   private static String id(Random r, int pool) {
     int k = r.nextInt(pool);
-    return switch (k % 5) {
+    return switch (k % 6) {
       case 0 -> colliding(k % 600); // hundreds of ids in one bucket and the ones after it
       case 1 -> "sig-\u4e00" + k; // two bytes per character in the arena
+      case 2 -> "order-" + k; // neighbouring fingerprints, so neighbouring buckets
       default -> Long.toString(k * 2_654_435_761L, 36);
     };
   }
@@ -54,6 +55,32 @@ class SeenIdsTest {
           }
           assertThat(restored.add("never-seen", 0)).isTrue();
         });
+  }
+
+  @Test
+  void sequentialIdsFillNeighbouringBucketsAndWrapAroundTheTable() {
+    // A host's sequence numbers: fingerprints a few apart, so runs of neighbouring buckets fill
+    // up and overflow into the next ones, and the last buckets overflow into the first.
+    SeenIds seen = new SeenIds(Long.MAX_VALUE / 4, 16);
+    int n = 300_000;
+    for (int k = 0; k < n; k++) {
+      assertThat(seen.add(Integer.toString(k), 0)).as("first %s", k).isTrue();
+      if (k % 3 == 0) {
+        assertThat(seen.add(Integer.toString(k / 2), 0)).as("again %s", k / 2).isFalse();
+      }
+    }
+    assertThat(seen.size()).isEqualTo(n);
+    for (int k = 0; k < n; k++) {
+      assertThat(seen.add(new String(Integer.toString(k).toCharArray()), 0)).isFalse();
+    }
+    for (int k = n; k < n + 1_000; k++) {
+      assertThat(seen.add(Integer.toString(k), 0)).as("new %s", k).isTrue();
+    }
+    // hash codes that differ only in low bits give fingerprints that differ only in those bits
+    assertThat(SeenIds.fingerprint("1001") ^ SeenIds.fingerprint("1000"))
+        .isEqualTo("1001".hashCode() ^ "1000".hashCode()).isEqualTo(0b11_1111);
+    assertThat(SeenIds.fingerprint("order-1042") ^ SeenIds.fingerprint("order-1041"))
+        .isEqualTo("order-1042".hashCode() ^ "order-1041".hashCode()).isEqualTo(0b111);
   }
 
   @Test
