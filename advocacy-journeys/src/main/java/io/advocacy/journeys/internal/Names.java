@@ -10,15 +10,16 @@ import java.util.Map;
  * here is never dropped. Not thread-safe.
  */
 final class Names {
-  private static final int RECENT = 256;
+  private static final int SETS = 256;
   private final Map<String, Integer> numbers = new HashMap<>();
   /**
-   * The name strings numbered lately, by the low bits of their hash, with their numbers: a
-   * definition hands the store the same state and label strings again and again, and these are
-   * found by identity without a map lookup.
+   * The name strings numbered lately, found by identity without a map lookup: a definition hands
+   * the store the same state, journey and label strings again and again. Two ways per set (the
+   * set is chosen by the low bits of the string's hash), the latest first, so two names that a
+   * step uses together and that share a set do not push each other out on every step.
    */
-  private final String[] recentNames = new String[RECENT];
-  private final int[] recentNumbers = new int[RECENT];
+  private final String[] recentNames = new String[2 * SETS];
+  private final int[] recentNumbers = new int[2 * SETS];
   private String[] names = new String[16];
   private int size;
 
@@ -29,13 +30,18 @@ final class Names {
    * @return its number
    */
   int number(String name) {
-    int slot = name.hashCode() & (RECENT - 1);
-    if (recentNames[slot] == name) {
-      return recentNumbers[slot];
+    int set = (name.hashCode() & (SETS - 1)) << 1;
+    if (recentNames[set] == name) {
+      return recentNumbers[set];
+    }
+    if (recentNames[set + 1] == name) {
+      return recentNumbers[set + 1];
     }
     int n = slowNumber(name);
-    recentNames[slot] = name;
-    recentNumbers[slot] = n;
+    recentNames[set + 1] = recentNames[set];
+    recentNumbers[set + 1] = recentNumbers[set];
+    recentNames[set] = name;
+    recentNumbers[set] = n;
     return n;
   }
 
