@@ -138,9 +138,9 @@ public class JourneyTransitionBenchmark {
 
     /**
      * The shape of the signal ids: {@code sequential} (a host's sequence numbers, "0", "1", …)
-     * or {@code random} (the same numbers through a bijective mix, written in base 36: unique,
-     * with hash codes as scattered as random ids', about 13 characters against the sequence's
-     * 6 or 7, so they also cost more to make and to remember).
+     * or {@code random} (the same numbers through a bijective mix, in hexadecimal: unique, with
+     * hash codes as scattered as random ids', about 16 characters against the sequence's 6 or
+     * 7, so they also cost more to make, hash and remember).
      */
     @Param({"sequential"})
     public String ids;
@@ -150,7 +150,7 @@ public class JourneyTransitionBenchmark {
     /** The next signal id. */
     String nextId() {
       long k = sequence++;
-      return randomIds ? Long.toString(JourneyWorkload.scramble(k), 36) : Long.toString(k);
+      return randomIds ? Long.toHexString(JourneyWorkload.scramble(k)) : Long.toString(k);
     }
 
     /** Builds the customers and their views once. */
