@@ -192,11 +192,11 @@ public final class JourneyEngine {
     if (!fresh) {
       return DUPLICATE;
     }
-    Pass pass = new Pass();
+    Pass pass = new Pass(customer);
     ReentrantLock lock = lock(customer);
     lock.lock();
     try {
-      CustomerView view = new LazyView(customer);
+      CustomerView view = pass; // the customer's view for this call, one object fewer
       List<JourneyInstance> existing = store.byCustomer(customer);
       for (int k = 0; k < existing.size(); k++) {
         JourneyInstance stored = existing.get(k);
@@ -258,7 +258,7 @@ public final class JourneyEngine {
    */
   public Result tick(Instant now, int limit) {
     Objects.requireNonNull(now, "now");
-    Pass pass = new Pass();
+    Pass pass = new Pass(null);
     List<JourneyInstance> due = store.due(now, limit);
     for (int from = 0; from < due.size(); from += TICK_BATCH) {
       List<JourneyInstance> batch = due.subList(from, Math.min(due.size(), from + TICK_BATCH));
@@ -331,11 +331,11 @@ public final class JourneyEngine {
    */
   public Result migrate(CustomerId customer) {
     Objects.requireNonNull(customer, "customer");
-    Pass pass = new Pass();
+    Pass pass = new Pass(customer);
     ReentrantLock lock = lock(customer);
     lock.lock();
     try {
-      CustomerView view = new LazyView(customer);
+      CustomerView view = pass;
       for (JourneyInstance stored : store.byCustomer(customer)) {
         if (!stored.running()) {
           continue;
@@ -376,17 +376,21 @@ public final class JourneyEngine {
    * that reads nothing of the customer (no guard on it, no local-time timer, no ask) costs the
    * host no lookup.
    */
-  private final class LazyView implements CustomerView {
-    private final CustomerId customer;
+  private class LazyView implements CustomerView {
+    private final @Nullable CustomerId customer;
     private @Nullable CustomerView view;
 
-    LazyView(CustomerId customer) {
+    /** The view of a customer; null only for a tick's pass, which is never asked. */
+    LazyView(@Nullable CustomerId customer) {
       this.customer = customer;
     }
 
     private CustomerView view() {
       CustomerView v = view;
       if (v == null) {
+        if (customer == null) {
+          throw new IllegalStateException("a tick's pass is no customer's view");
+        }
         v = customers.apply(customer);
         if (v == null) {
           throw new IllegalStateException("the customer view function gave null for " + customer);
@@ -422,9 +426,10 @@ public final class JourneyEngine {
 
   /**
    * What one handle or tick call gathers, and its commits. Its lists are made on first use: most
-   * signals commit one step and decide no ask.
+   * signals commit one step and decide no ask. A handle or migrate call's pass is also its
+   * customer's view; a tick makes a view per instance.
    */
-  private final class Pass {
+  private final class Pass extends LazyView {
     /** The first step committed; the rest go to {@link #steps}. */
     private @Nullable Step first;
     private @Nullable List<Step> steps;
@@ -436,6 +441,10 @@ public final class JourneyEngine {
     private @Nullable List<Step> queuedSteps;
     private @Nullable List<Commit> queuedCommits;
     private @Nullable List<List<String>> queuedReserved;
+
+    Pass(@Nullable CustomerId customer) {
+      super(customer);
+    }
 
     void skipped(String reason) {
       if (skipped == null) {

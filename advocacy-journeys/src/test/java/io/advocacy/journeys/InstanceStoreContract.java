@@ -182,4 +182,87 @@ public abstract class InstanceStoreContract {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void readersByCustomerNeverGoBackWhileWritersCommit() throws Exception {
+    // Two writers move 300 customers' instances on, revision by revision, and give every tenth
+    // customer a second instance half-way; two readers meanwhile read customers and check that
+    // what they read was committed (the state names the revision) and never older than what
+    // they read before.
+    int customers = 300;
+    int revisions = 40;
+    InstanceStore store = newStore();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> writers = new ArrayList<>();
+      for (int w = 0; w < 2; w++) {
+        int writer = w;
+        writers.add(pool.submit(() -> {
+          start.await();
+          int failed = 0;
+          for (int r = 1; r <= revisions; r++) {
+            for (int c = writer; c < customers; c += 2) {
+              failed += store.commit(new Commit(moved("i-" + c, c, r), r == 1 ? -1 : r - 1,
+                  List.of(), List.of())) ? 0 : 1;
+              if (c % 10 == 0 && r == revisions / 2) {
+                failed += store.commit(new Commit(moved("i-" + c + "-b", c, 1), -1, List.of(),
+                    List.of())) ? 0 : 1;
+              }
+            }
+          }
+          return failed;
+        }));
+      }
+      List<Future<Integer>> readers = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int seed = t;
+        readers.add(pool.submit(() -> {
+          start.await();
+          java.util.Random random = new java.util.Random(seed);
+          Map<String, Long> seen = new java.util.HashMap<>();
+          int[] instances = new int[customers];
+          int reads = 0;
+          while (writing.get() || reads < 10_000) {
+            int c = random.nextInt(customers);
+            List<JourneyInstance> found = store.byCustomer(CustomerId.of("c-" + c));
+            assertThat(found.size()).as("instances of c-%s", c).isGreaterThanOrEqualTo(instances[c]);
+            instances[c] = found.size();
+            for (JourneyInstance i : found) {
+              assertThat(i.customer()).isEqualTo(CustomerId.of("c-" + c));
+              assertThat(i.state()).as("state of %s", i.id()).isEqualTo("s" + i.revision());
+              Long before = seen.put(i.id(), i.revision());
+              assertThat(i.revision()).as("revision of %s", i.id())
+                  .isGreaterThanOrEqualTo(before == null ? 0 : before);
+            }
+            reads++;
+          }
+          return reads;
+        }));
+      }
+      start.countDown();
+      for (Future<Integer> f : writers) {
+        assertThat(f.get(60, TimeUnit.SECONDS)).as("commits refused").isZero();
+      }
+      writing.set(false);
+      for (Future<Integer> f : readers) {
+        assertThat(f.get(60, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(10_000);
+      }
+      for (int c = 0; c < customers; c++) {
+        List<JourneyInstance> found = store.byCustomer(CustomerId.of("c-" + c));
+        assertThat(found).extracting(JourneyInstance::revision)
+            .containsExactlyElementsOf(c % 10 == 0 ? List.of((long) revisions, 1L)
+                : List.of((long) revisions));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Instance {@code id} of customer {@code c-<customer>} at a revision, in state "s<revision>". */
+  private static JourneyInstance moved(String id, int customer, long revision) {
+    return new JourneyInstance(id, JourneyId.of("j"), 1, CustomerId.of("c-" + customer),
+        "s" + revision, T0, Map.of(), List.of(), Set.of(), null, revision);
+  }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.StampedLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +56,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>At 1,000,000 instances an idle instance (no timers, no variables, one audit entry) costs
  * about 165 bytes with its audit entry (12 of them the kept values), and one waiting on a single
- * timer about 175. Thread-safe: one lock guards everything.
+ * timer about 175. Thread-safe: one lock guards everything; a {@link #byCustomer} that finds a
+ * kept value reads it optimistically, without taking the lock, and takes it only when a write
+ * came between.
  */
 public final class InMemoryInstanceStore implements InstanceStore {
   private static final int ROW_BITS = 10;
@@ -103,7 +106,11 @@ public final class InMemoryInstanceStore implements InstanceStore {
       Map<String, String> variables, List<PendingTimer> timers, Set<String> goals,
       List<HeldAsk> heldAsks, @Nullable CustomerId customer) {}
 
-  private final Object lock = new Object();
+  /**
+   * Guards everything. Every call takes it to write, except a {@link #byCustomer} of a kept
+   * value, which reads optimistically (see {@link #keptOf}).
+   */
+  private final StampedLock lock = new StampedLock();
   private int[][] rows = new int[4][];
   private Object[][] extras = new Object[4][];
   private int size;
@@ -383,18 +390,24 @@ public final class InMemoryInstanceStore implements InstanceStore {
   @Override
   public boolean commit(Commit commit) {
     Objects.requireNonNull(commit, "commit");
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       return commitLocked(commit);
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
   @Override
   public boolean[] commitAll(List<Commit> commits) {
     boolean[] out = new boolean[commits.size()];
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       for (int i = 0; i < out.length; i++) {
         out[i] = commitLocked(Objects.requireNonNull(commits.get(i), "commit"));
       }
+    } finally {
+      lock.unlockWrite(stamp);
     }
     return out;
   }
@@ -495,6 +508,28 @@ public final class InMemoryInstanceStore implements InstanceStore {
       appendAudit(row, id, entries.get(k));
     }
     return true;
+  }
+
+  /**
+   * The kept value of a customer, or null. Also read without the lock, between {@link
+   * StampedLock#tryOptimisticRead} and {@link StampedLock#validate}: it then reads each array
+   * once, checks their lengths agree before indexing, and trusts only immutable values, so a
+   * read that races a commit cannot fail and is thrown away when the validation fails.
+   */
+  private @Nullable JourneyInstance keptOf(CustomerId customer, int customerHash) {
+    JourneyInstance[] values = hot;
+    int[] hashes = hotHash;
+    if (hashes.length != values.length) {
+      return null;
+    }
+    int set = spread(customerHash) & (values.length - 2);
+    for (int w = set; w < set + 2; w++) {
+      JourneyInstance kept = values[w];
+      if (hashes[w] == customerHash && kept != null && kept.customer().equals(customer)) {
+        return kept;
+      }
+    }
+    return null;
   }
 
   /** The first slot of the two of a customer's set in {@link #hot}. */
@@ -623,8 +658,11 @@ public final class InMemoryInstanceStore implements InstanceStore {
   @Override
   public boolean acknowledge(String idempotencyKey) {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       return outbox.acknowledge(idempotencyKey);
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
@@ -659,9 +697,12 @@ public final class InMemoryInstanceStore implements InstanceStore {
   @Override
   public Optional<JourneyInstance> find(String id) {
     Objects.requireNonNull(id, "id");
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       int row = rowOf(id, id.hashCode());
       return row < 0 ? Optional.empty() : Optional.of(instance(row, id, null));
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
@@ -670,13 +711,19 @@ public final class InMemoryInstanceStore implements InstanceStore {
     Objects.requireNonNull(customer, "customer");
     String value = customer.value();
     int hash = value.hashCode();
-    synchronized (lock) {
+    long seen = lock.tryOptimisticRead();
+    if (seen != 0) {
+      JourneyInstance kept = keptOf(customer, hash);
+      if (kept != null && lock.validate(seen)) {
+        return List.of(kept);
+      }
+    }
+    long stamp = lock.writeLock();
+    try {
       int set = hotSet(hash);
-      for (int w = set; w < set + 2; w++) {
-        JourneyInstance kept = hot[w];
-        if (hotHash[w] == hash && kept != null && kept.customer().equals(customer)) {
-          return List.of(kept);
-        }
+      JourneyInstance kept = keptOf(customer, hash);
+      if (kept != null) {
+        return List.of(kept);
       }
       int row = firstRowOf(value, hash);
       if (row < 0) {
@@ -695,6 +742,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
         out.add(instance(row, null, customer));
       }
       return Collections.unmodifiableList(out);
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
@@ -706,7 +755,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
     }
     long seconds = now.getEpochSecond();
     int nanos = now.getNano();
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       int most = Math.min(limit, due.size());
       List<JourneyInstance> out = new ArrayList<>(most);
       if (handedRows.length < most || handedRows.length > 4 * most + 64) {
@@ -735,6 +785,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
         return out.size() < limit;
       });
       return Collections.unmodifiableList(out);
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
@@ -743,15 +795,19 @@ public final class InMemoryInstanceStore implements InstanceStore {
     if (limit < 1) {
       throw new IllegalArgumentException("limit " + limit + " is below 1");
     }
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       return Collections.unmodifiableList(outbox.pending(limit));
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
   @Override
   public List<AuditEntry> audit(String instance) {
     Objects.requireNonNull(instance, "instance");
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       int row = rowOf(instance, instance.hashCode());
       if (row < 0 || get(row, AUDIT) < 0) {
         return List.of();
@@ -779,6 +835,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
       }
       Collections.reverse(out);
       return Collections.unmodifiableList(out);
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 }
