@@ -210,7 +210,8 @@ public final class BenchmarkReport {
       Row sp = find(rows, "JourneyTransitionBenchmark", "peerSpring", p);
       out.append("| ").append(String.format(Locale.ROOT, "%,d", Integer.parseInt(size)))
           .append(" | ").append(cell(bare)).append(" | ").append(cell(engine)).append(" | ")
-          .append(cell(random)).append(" | ").append(cell(s4j)).append(" | ").append(cell(sq)).append(" | ").append(cell(sp))
+          .append(cell(random)).append(" | ").append(cell(s4j)).append(" | ").append(cell(sq))
+          .append(" | ").append(cell(sp))
           .append(" | ").append(ratio(score(bare), score(s4j))).append(" | ")
           .append(ratio(score(engine), score(sq))).append(" | ")
           .append(ratio(score(engine), score(sp))).append(" |\n");

@@ -7,14 +7,17 @@ import io.advocacy.core.JourneyId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -193,7 +196,7 @@ public abstract class InstanceStoreContract {
     int revisions = 40;
     InstanceStore store = newStore();
     ExecutorService pool = Executors.newFixedThreadPool(4);
-    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    AtomicBoolean writing = new AtomicBoolean(true);
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Integer>> writers = new ArrayList<>();
@@ -220,14 +223,15 @@ public abstract class InstanceStoreContract {
         int seed = t;
         readers.add(pool.submit(() -> {
           start.await();
-          java.util.Random random = new java.util.Random(seed);
-          Map<String, Long> seen = new java.util.HashMap<>();
+          Random random = new Random(seed);
+          Map<String, Long> seen = new HashMap<>();
           int[] instances = new int[customers];
           int reads = 0;
           while (writing.get() || reads < 10_000) {
             int c = random.nextInt(customers);
             List<JourneyInstance> found = store.byCustomer(CustomerId.of("c-" + c));
-            assertThat(found.size()).as("instances of c-%s", c).isGreaterThanOrEqualTo(instances[c]);
+            assertThat(found.size()).as("instances of c-%s", c)
+                .isGreaterThanOrEqualTo(instances[c]);
             instances[c] = found.size();
             for (JourneyInstance i : found) {
               assertThat(i.customer()).isEqualTo(CustomerId.of("c-" + c));

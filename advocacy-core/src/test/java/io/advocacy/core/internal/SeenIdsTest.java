@@ -25,7 +25,7 @@ class SeenIdsTest {
     return switch (k % 6) {
       case 0 -> colliding(k % 600); // hundreds of ids in one bucket and the ones after it
       case 1 -> "sig-\u4e00" + k; // two bytes per character in the arena
-      case 2 -> "order-" + k; // neighbouring fingerprints, so neighbouring buckets
+      case 2 -> "order-" + k; // fingerprints that differ in low bits, so nearby buckets
       default -> Long.toString(k * 2_654_435_761L, 36);
     };
   }
@@ -58,9 +58,9 @@ class SeenIdsTest {
   }
 
   @Test
-  void sequentialIdsFillNeighbouringBucketsAndWrapAroundTheTable() {
-    // A host's sequence numbers: fingerprints a few apart, so runs of neighbouring buckets fill
-    // up and overflow into the next ones, and the last buckets overflow into the first.
+  void sequentialIdsGoToNearbyBucketsAndStayExact() {
+    // A host's sequence numbers: fingerprints that differ in their low bits, so runs of nearby
+    // buckets fill up and overflow into the next ones while the table grows from 16 ids.
     SeenIds seen = new SeenIds(Long.MAX_VALUE / 4, 16);
     int n = 300_000;
     for (int k = 0; k < n; k++) {
