@@ -287,7 +287,9 @@ public final class AdvocacyEngine {
   }
 
   /**
-   * The journey engine, for its store, audit and outbox.
+   * The journey engine, for its store, audit and outbox, and for the signal ids it remembers
+   * ({@link JourneyEngine#writeSignalIds}, {@link JourneyEngine#restoreSignalIds}), which a host
+   * carries across a restart beside the scorer's snapshot.
    *
    * @return the journey engine
    */

@@ -13,6 +13,11 @@ import io.advocacy.core.profile.ContactChannel;
 import io.advocacy.core.signal.Signal;
 import io.advocacy.core.SignalId;
 import io.advocacy.core.internal.SeenIds;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -40,7 +45,8 @@ import java.util.function.Function;
  *       characters, no object per id) in two generations by event time: an id is remembered at
  *       least one horizon after the latest event time reaches it and at most two, then dropped
  *       with its generation, so the memory stays bounded without a sweep ({@link
- *       #rememberedSignalIds()}).
+ *       #rememberedSignalIds()}). The ids live in the engine, not in the store: {@link
+ *       #writeSignalIds} and {@link #restoreSignalIds} carry them across a restart.
  *   <li>Signals of one customer are applied one at a time (a lock per customer stripe, 64
  *       stripes); different customers proceed in parallel. The engine starts no threads.
  *   <li>Instance ids are deterministic: {@code <journey>:<customer>:<n>} for the customer's n-th
@@ -72,6 +78,8 @@ import java.util.function.Function;
  */
 public final class JourneyEngine {
   private static final int STRIPES = 64;
+  /** The first four bytes of {@link #writeSignalIds}'s form: "AJS1". */
+  private static final int SIGNAL_IDS_MAGIC = 0x414a5331;
   private static final int MAX_DENIAL_DEPTH = 8;
   /** How many due instances {@link #tick} steps and commits at once. */
   private static final int TICK_BATCH = 512;
@@ -87,6 +95,7 @@ public final class JourneyEngine {
   private final Function<CustomerId, CustomerView> customers;
   private final @Nullable ContactPolicy contactPolicy;
   private final Map<String, JourneyMigration> migrations;
+  private final long horizonMillis;
   /** Signal ids handled, by event time; guarded by itself. */
   private final SeenIds handled;
   private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
@@ -115,7 +124,8 @@ public final class JourneyEngine {
     this.customers = b.customers;
     this.contactPolicy = b.contactPolicy;
     this.migrations = Map.copyOf(b.migrations);
-    this.handled = new SeenIds(b.deduplicationHorizon.toMillis(), 1 << 12);
+    this.horizonMillis = b.deduplicationHorizon.toMillis();
+    this.handled = new SeenIds(horizonMillis, 1 << 12);
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new ReentrantLock();
     }
@@ -360,6 +370,88 @@ public final class JourneyEngine {
     synchronized (handled) {
       return handled.size();
     }
+  }
+
+  /**
+   * Writes the signal ids the de-duplication remembers, so that an engine started again later
+   * ({@link #restoreSignalIds}) still tells a signal delivered again from a new one. Without
+   * them, a signal redelivered after a restart moves its instances a second time. Signals
+   * handled while this writes wait for it.
+   *
+   * <p>The form: the four bytes {@code AJS1}; the horizon in milliseconds (a long); then three
+   * parts, each an int count and that many longs: the end of the current generation in epoch
+   * milliseconds, the current generation's ids, the previous generation's ids, each id packed as
+   * its length and then four characters per long.
+   *
+   * @param out the stream (not closed)
+   * @throws IOException if writing fails
+   */
+  public void writeSignalIds(OutputStream out) throws IOException {
+    Objects.requireNonNull(out, "out");
+    long[][] state;
+    synchronized (handled) {
+      state = handled.state();
+    }
+    DataOutputStream d = new DataOutputStream(out);
+    d.writeInt(SIGNAL_IDS_MAGIC);
+    d.writeLong(horizonMillis);
+    for (long[] part : state) {
+      d.writeInt(part.length);
+      for (long x : part) {
+        d.writeLong(x);
+      }
+    }
+    d.flush();
+  }
+
+  /**
+   * Restores the signal ids written by {@link #writeSignalIds}, before this engine handles any
+   * signal: a signal whose id was remembered then changes nothing now. The ids keep the
+   * generations they were written in; a horizon set differently on this engine applies from the
+   * next generation on. A malformed or truncated stream changes nothing.
+   *
+   * @param in the stream (not closed; read up to the end of the ids)
+   * @throws IOException if reading fails or the data is not the signal ids of a journey engine
+   * @throws IllegalStateException if this engine has handled signals already
+   */
+  public void restoreSignalIds(InputStream in) throws IOException {
+    Objects.requireNonNull(in, "in");
+    DataInputStream d = new DataInputStream(in);
+    if (d.readInt() != SIGNAL_IDS_MAGIC) {
+      throw new IOException("not the signal ids of a journey engine (no AJS1 at the start)");
+    }
+    d.readLong(); // the horizon of the engine that wrote them, for readers of the form
+    long[][] state = new long[3][];
+    for (int part = 0; part < 3; part++) {
+      state[part] = readLongs(d, part);
+    }
+    synchronized (handled) {
+      if (handled.size() > 0) {
+        throw new IllegalStateException("restore the signal ids before handling signals: this"
+            + " engine remembers " + handled.size() + " already");
+      }
+      try {
+        handled.restore(state);
+      } catch (IllegalArgumentException e) {
+        throw new IOException("malformed signal ids: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Reads an int count and that many longs, growing as they arrive (a bad count fails early). */
+  private static long[] readLongs(DataInputStream d, int part) throws IOException {
+    int n = d.readInt();
+    if (n < 0) {
+      throw new IOException("part " + part + " of the signal ids has a negative count, " + n);
+    }
+    long[] out = new long[Math.min(n, 1 << 16)];
+    for (int k = 0; k < n; k++) {
+      if (k == out.length) {
+        out = java.util.Arrays.copyOf(out, (int) Math.min(n, 2L * out.length));
+      }
+      out[k] = d.readLong();
+    }
+    return out;
   }
 
   /**

@@ -128,6 +128,99 @@ class JourneyEngineTest {
   }
 
   @Test
+  void signalIdsWrittenBeforeARestartKeepARedeliveredSignalFromActingTwice() throws Exception {
+    // The host's store outlives the engine; the engine's memory of signal ids goes with it
+    // unless written and restored.
+    InstanceStore store = InstanceStore.inMemory();
+    JourneyEngine before = builder(store).deduplicationHorizon(Duration.ofDays(10)).build();
+    before.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0));
+    before.handle(signal("p-2", "c-bob", SignalType.PURCHASE_COMPLETED, T0.plus(Duration.ofDays(10))));
+    before.handle(signal("r-\u4e00", "c-ada", SignalType.REVIEW_POSTED, T0.plus(Duration.ofDays(11))));
+    java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+    before.writeSignalIds(written);
+    int pending = store.pending(100).size();
+
+    JourneyEngine after = builder(store).deduplicationHorizon(Duration.ofDays(10)).build();
+    after.restoreSignalIds(new java.io.ByteArrayInputStream(written.toByteArray()));
+    assertThat(after.rememberedSignalIds()).isEqualTo(3);
+    for (Signal again : List.of(
+        signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0),
+        signal("p-2", "c-bob", SignalType.PURCHASE_COMPLETED, T0.plus(Duration.ofDays(10))),
+        signal("r-\u4e00", "c-ada", SignalType.REVIEW_POSTED, T0.plus(Duration.ofDays(11))))) {
+      assertThat(after.handle(again).duplicate()).as("%s", again.id()).isTrue();
+    }
+    assertThat(store.pending(100)).hasSize(pending);
+    // The generations came along: p-1 (day 0) is in the previous one and goes at day 30.
+    after.handle(signal("x-1", "c-cy", SignalType.COMPLAINT_OPENED, T0.plus(Duration.ofDays(30))));
+    assertThat(after.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0)).duplicate())
+        .isFalse();
+    // An engine restored without anything written remembers nothing, and a fresh one written
+    // and restored is empty again.
+    JourneyEngine empty = engine();
+    java.io.ByteArrayOutputStream none = new java.io.ByteArrayOutputStream();
+    empty.writeSignalIds(none);
+    JourneyEngine restoredEmpty = engine();
+    restoredEmpty.restoreSignalIds(new java.io.ByteArrayInputStream(none.toByteArray()));
+    assertThat(restoredEmpty.rememberedSignalIds()).isZero();
+    assertThat(restoredEmpty.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0))
+        .duplicate()).isFalse();
+  }
+
+  @Test
+  void signalIdsAreRestoredIntoAFreshEngineOnlyAndAMalformedStreamChangesNothing()
+      throws Exception {
+    JourneyEngine source = engine();
+    source.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0));
+    java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+    source.writeSignalIds(written);
+    byte[] bytes = written.toByteArray();
+
+    JourneyEngine busy = engine();
+    busy.handle(signal("q-1", "c-bob", SignalType.PURCHASE_COMPLETED, T0));
+    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+        .isThrownBy(() -> busy.restoreSignalIds(new java.io.ByteArrayInputStream(bytes)))
+        .withMessageContaining("remembers 1 already");
+
+    JourneyEngine fresh = engine();
+    byte[] wrongMagic = bytes.clone();
+    wrongMagic[0] = 'X';
+    org.assertj.core.api.Assertions.assertThatIOException()
+        .isThrownBy(() -> fresh.restoreSignalIds(new java.io.ByteArrayInputStream(wrongMagic)))
+        .withMessageContaining("AJS1");
+    byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 3);
+    org.assertj.core.api.Assertions.assertThatIOException()
+        .isThrownBy(() -> fresh.restoreSignalIds(new java.io.ByteArrayInputStream(truncated)));
+    // a count past the end of the stream: read as far as the data goes, then refused
+    java.io.ByteArrayOutputStream huge = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream d = new java.io.DataOutputStream(huge);
+    d.writeInt(0x414a5331);
+    d.writeLong(1000);
+    d.writeInt(1);
+    d.writeLong(0);
+    d.writeInt(Integer.MAX_VALUE);
+    d.writeLong(7);
+    org.assertj.core.api.Assertions.assertThatIOException()
+        .isThrownBy(() -> fresh.restoreSignalIds(new java.io.ByteArrayInputStream(huge.toByteArray())));
+    // a packed id whose length runs past its part
+    java.io.ByteArrayOutputStream bad = new java.io.ByteArrayOutputStream();
+    d = new java.io.DataOutputStream(bad);
+    d.writeInt(0x414a5331);
+    d.writeLong(1000);
+    d.writeInt(1);
+    d.writeLong(0);
+    d.writeInt(1);
+    d.writeLong(40); // an id of 40 characters, with none of them written
+    d.writeInt(0);
+    org.assertj.core.api.Assertions.assertThatIOException()
+        .isThrownBy(() -> fresh.restoreSignalIds(new java.io.ByteArrayInputStream(bad.toByteArray())))
+        .withMessageContaining("malformed signal ids");
+    // nothing of the refused streams stuck: the real one still restores
+    fresh.restoreSignalIds(new java.io.ByteArrayInputStream(bytes));
+    assertThat(fresh.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0)).duplicate())
+        .isTrue();
+  }
+
+  @Test
   void theHorizonMustBeAtLeastAMillisecond() {
     JourneyEngine.Builder b = JourneyEngine.builder(InstanceStore.inMemory(),
         JourneyDefinitionTest.REGISTRY, c -> null);

@@ -86,15 +86,24 @@ public final class SeenIds {
   }
 
   /**
-   * Restores a state written by {@link #state()}.
+   * Restores a state written by {@link #state()}, all or nothing: a malformed state changes
+   * nothing.
    *
    * @param state the state
-   * @throws IllegalArgumentException if the packed ids are malformed
+   * @throws IllegalArgumentException if the state is not three arrays, the first of one long,
+   *     or the packed ids are malformed
    */
   public void restore(long[][] state) {
+    if (state.length != 3 || state[0].length != 1) {
+      throw new IllegalArgumentException("a state is three arrays, the first of one long; this"
+          + " one has " + state.length + (state.length > 0 ? " (the first of " + state[0].length
+          + ")" : ""));
+    }
+    Generation restoredCurrent = unpack(state[1]);
+    Generation restoredPrevious = unpack(state[2]);
     generationEnd = state[0][0];
-    current = unpack(state[1]);
-    previous = unpack(state[2]);
+    current = restoredCurrent;
+    previous = restoredPrevious;
   }
 
   private static Generation unpack(long[] packed) {

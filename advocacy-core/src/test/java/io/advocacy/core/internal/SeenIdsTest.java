@@ -84,6 +84,27 @@ class SeenIdsTest {
   }
 
   @Test
+  void aMalformedStateIsRefusedAndChangesNothing() {
+    SeenIds seen = new SeenIds(1_000, 4);
+    seen.add("kept", 5);
+    long[][] good = seen.state();
+    // an empty current generation, and a previous one naming an id longer than its part
+    long[][] bad = {{-5_000L}, new long[0], {40L}};
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> seen.restore(bad)).withMessageContaining("packed id length 40");
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> seen.restore(new long[][] {{}, good[1], good[2]}))
+        .withMessageContaining("the first of 0");
+    assertThat(seen.size()).isEqualTo(1);
+    assertThat(seen.add("kept", 5)).isFalse();
+    // the generation still ends where it did: one horizon after the first event
+    assertThat(seen.add("later", 1_004)).isTrue();
+    assertThat(seen.size()).isEqualTo(2);
+    assertThat(seen.add("next", 1_005)).isTrue();
+    assertThat(seen.size()).isEqualTo(3);
+  }
+
+  @Test
   void idsOfTheNextGenerationAreCheckedAgainstThePrevious() {
     SeenIds seen = new SeenIds(1_000, 4);
     for (int k = 0; k < 5_000; k++) {
