@@ -721,6 +721,43 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
   }
 
   @Test
+  void auditEntriesOfEverySizeAcrossPageEndsComeBackExactly() {
+    // Entries of every size, notes of wide characters among them, over several 64 KiB pages of
+    // the audit log, so that some straddle two pages.
+    InstanceStore store = newStore();
+    Random r = new Random(11);
+    int instances = 7;
+    List<List<AuditEntry>> expected = new ArrayList<>();
+    long[] revisions = new long[instances];
+    for (int n = 0; n < instances; n++) {
+      expected.add(new ArrayList<>());
+    }
+    for (int k = 0; k < 6_000; k++) {
+      int n = r.nextInt(instances);
+      String id = "i-" + n;
+      StringBuilder note = new StringBuilder();
+      int length = r.nextInt(4) == 0 ? r.nextInt(400) : 0;
+      for (int c = 0; c < length; c++) {
+        note.append(r.nextBoolean() ? 'a' : '\u00e9').append(r.nextInt(10) == 0 ? "\u4e00" : "");
+      }
+      List<String> keys = r.nextBoolean() ? List.of() : List.of(id + ":r" + k, "other-" + k);
+      AuditEntry e = new AuditEntry(r.nextInt(5) == 0 ? "moved-" + n : id, "s" + (k % 3),
+          "s" + ((k + 1) % 3), "on e" + (k % 5), T0.plusSeconds(k).plusNanos(k % 1000), keys,
+          note.toString());
+      JourneyInstance i = new JourneyInstance(id, JourneyId.of("j"), 1, CustomerId.of("c-" + n),
+          "s", T0, Map.of(), List.of(), Set.of(), null, revisions[n] + 1);
+      assertThat(store.commit(new Commit(i, revisions[n] == 0 ? -1 : revisions[n], List.of(),
+          List.of(e)))).isTrue();
+      revisions[n]++;
+      expected.get(n).add(e);
+    }
+    for (int n = 0; n < instances; n++) {
+      assertThat(store.audit("i-" + n)).as("audit of i-%s", n)
+          .containsExactlyElementsOf(expected.get(n));
+    }
+  }
+
+  @Test
   void dueTiesAcrossManyInstancesComeInIdOrder() {
     InstanceStore store = newStore();
     CustomerId c = CustomerId.of("c-1");
