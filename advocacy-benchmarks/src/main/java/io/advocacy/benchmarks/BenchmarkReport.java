@@ -200,9 +200,6 @@ public final class BenchmarkReport {
       Row bare = find(rows, "JourneyTransitionBenchmark", "oursBare", p);
       Row engine = find(rows, "JourneyTransitionBenchmark", "oursEngine",
           Map.of("size", size, "ids", "sequential"));
-      if (engine == null) { // a result from before the ids parameter
-        engine = find(rows, "JourneyTransitionBenchmark", "oursEngine", p);
-      }
       Row random = find(rows, "JourneyTransitionBenchmark", "oursEngine",
           Map.of("size", size, "ids", "random"));
       Row s4j = find(rows, "JourneyTransitionBenchmark", "peerStateless4j", p);

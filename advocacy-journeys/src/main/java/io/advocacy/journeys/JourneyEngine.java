@@ -202,11 +202,11 @@ public final class JourneyEngine {
     if (!fresh) {
       return DUPLICATE;
     }
-    Pass pass = new Pass(customer);
+    Pass pass = new Pass();
     ReentrantLock lock = lock(customer);
     lock.lock();
     try {
-      CustomerView view = pass; // the customer's view for this call, one object fewer
+      CustomerView view = new LazyView(customer);
       List<JourneyInstance> existing = store.byCustomer(customer);
       for (int k = 0; k < existing.size(); k++) {
         JourneyInstance stored = existing.get(k);
@@ -268,7 +268,7 @@ public final class JourneyEngine {
    */
   public Result tick(Instant now, int limit) {
     Objects.requireNonNull(now, "now");
-    Pass pass = new Pass(null);
+    Pass pass = new Pass();
     List<JourneyInstance> due = store.due(now, limit);
     for (int from = 0; from < due.size(); from += TICK_BATCH) {
       List<JourneyInstance> batch = due.subList(from, Math.min(due.size(), from + TICK_BATCH));
@@ -341,11 +341,11 @@ public final class JourneyEngine {
    */
   public Result migrate(CustomerId customer) {
     Objects.requireNonNull(customer, "customer");
-    Pass pass = new Pass(customer);
+    Pass pass = new Pass();
     ReentrantLock lock = lock(customer);
     lock.lock();
     try {
-      CustomerView view = pass;
+      CustomerView view = new LazyView(customer);
       for (JourneyInstance stored : store.byCustomer(customer)) {
         if (!stored.running()) {
           continue;
@@ -395,12 +395,7 @@ public final class JourneyEngine {
     DataOutputStream d = new DataOutputStream(out);
     d.writeInt(SIGNAL_IDS_MAGIC);
     d.writeLong(horizonMillis);
-    for (long[] part : state) {
-      d.writeInt(part.length);
-      for (long x : part) {
-        d.writeLong(x);
-      }
-    }
+    SeenIds.writeState(state, d);
     d.flush();
   }
 
@@ -421,10 +416,7 @@ public final class JourneyEngine {
       throw new IOException("not the signal ids of a journey engine (no AJS1 at the start)");
     }
     d.readLong(); // the horizon of the engine that wrote them, for readers of the form
-    long[][] state = new long[3][];
-    for (int part = 0; part < 3; part++) {
-      state[part] = readLongs(d, part);
-    }
+    long[][] state = SeenIds.readState(d);
     synchronized (handled) {
       if (handled.size() > 0) {
         throw new IllegalStateException("restore the signal ids before handling signals: this"
@@ -436,22 +428,6 @@ public final class JourneyEngine {
         throw new IOException("malformed signal ids: " + e.getMessage(), e);
       }
     }
-  }
-
-  /** Reads an int count and that many longs, growing as they arrive (a bad count fails early). */
-  private static long[] readLongs(DataInputStream d, int part) throws IOException {
-    int n = d.readInt();
-    if (n < 0) {
-      throw new IOException("part " + part + " of the signal ids has a negative count, " + n);
-    }
-    long[] out = new long[Math.min(n, 1 << 16)];
-    for (int k = 0; k < n; k++) {
-      if (k == out.length) {
-        out = java.util.Arrays.copyOf(out, (int) Math.min(n, 2L * out.length));
-      }
-      out[k] = d.readLong();
-    }
-    return out;
   }
 
   /**
@@ -468,21 +444,17 @@ public final class JourneyEngine {
    * that reads nothing of the customer (no guard on it, no local-time timer, no ask) costs the
    * host no lookup.
    */
-  private class LazyView implements CustomerView {
-    private final @Nullable CustomerId customer;
+  private final class LazyView implements CustomerView {
+    private final CustomerId customer;
     private @Nullable CustomerView view;
 
-    /** The view of a customer; null only for a tick's pass, which is never asked. */
-    LazyView(@Nullable CustomerId customer) {
+    LazyView(CustomerId customer) {
       this.customer = customer;
     }
 
     private CustomerView view() {
       CustomerView v = view;
       if (v == null) {
-        if (customer == null) {
-          throw new IllegalStateException("a tick's pass is no customer's view");
-        }
         v = customers.apply(customer);
         if (v == null) {
           throw new IllegalStateException("the customer view function gave null for " + customer);
@@ -518,10 +490,9 @@ public final class JourneyEngine {
 
   /**
    * What one handle or tick call gathers, and its commits. Its lists are made on first use: most
-   * signals commit one step and decide no ask. A handle or migrate call's pass is also its
-   * customer's view; a tick makes a view per instance.
+   * signals commit one step and decide no ask.
    */
-  private final class Pass extends LazyView {
+  private final class Pass {
     /** The first step committed; the rest go to {@link #steps}. */
     private @Nullable Step first;
     private @Nullable List<Step> steps;
@@ -533,10 +504,6 @@ public final class JourneyEngine {
     private @Nullable List<Step> queuedSteps;
     private @Nullable List<Commit> queuedCommits;
     private @Nullable List<List<String>> queuedReserved;
-
-    Pass(@Nullable CustomerId customer) {
-      super(customer);
-    }
 
     void skipped(String reason) {
       if (skipped == null) {

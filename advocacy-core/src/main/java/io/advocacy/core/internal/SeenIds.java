@@ -1,5 +1,10 @@
 package io.advocacy.core.internal;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+
 /**
  * The signal ids seen within a horizon, exactly: an id is remembered at least one horizon (and
  * at most two) of the latest event time after it was first seen, in two generations that are
@@ -83,6 +88,50 @@ public final class SeenIds {
    */
   public long[][] state() {
     return new long[][] {{generationEnd}, current.pack(), previous.pack()};
+  }
+
+  /**
+   * Writes a state of {@link #state()} in binary: each of its three arrays as an int count and
+   * that many longs.
+   *
+   * @param state the state
+   * @param out where to write
+   * @throws IOException if writing fails
+   */
+  public static void writeState(long[][] state, DataOutput out) throws IOException {
+    for (long[] part : state) {
+      out.writeInt(part.length);
+      for (long x : part) {
+        out.writeLong(x);
+      }
+    }
+  }
+
+  /**
+   * Reads a state written by {@link #writeState}. A count is not trusted for more room than the
+   * data that has arrived, so a bad count ends in an {@link IOException}, not in a huge array.
+   *
+   * @param in where to read
+   * @return the state, for {@link #restore}
+   * @throws IOException if reading fails, the data ends early or a count is negative
+   */
+  public static long[][] readState(DataInput in) throws IOException {
+    long[][] state = new long[3][];
+    for (int part = 0; part < 3; part++) {
+      int n = in.readInt();
+      if (n < 0) {
+        throw new IOException("part " + part + " of the seen ids has a negative count, " + n);
+      }
+      long[] longs = new long[Math.min(n, 1 << 16)];
+      for (int k = 0; k < n; k++) {
+        if (k == longs.length) {
+          longs = Arrays.copyOf(longs, (int) Math.min(n, 2L * longs.length));
+        }
+        longs[k] = in.readLong();
+      }
+      state[part] = longs;
+    }
+    return state;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.advocacy.scoring.score;
 
+import io.advocacy.core.internal.SeenIds;
 import io.advocacy.scoring.AdvocateTier;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -124,12 +125,7 @@ public record ScorerSnapshot(
         d.writeDouble(k.value());
       }
     }
-    for (long[] part : seen) {
-      d.writeInt(part.length);
-      for (long h : part) {
-        d.writeLong(h);
-      }
-    }
+    SeenIds.writeState(seen, d);
     d.flush();
   }
 
@@ -181,13 +177,7 @@ public record ScorerSnapshot(
       }
       kept.add(list);
     }
-    long[][] seen = new long[3][];
-    for (int p = 0; p < 3; p++) {
-      seen[p] = new long[d.readInt()];
-      for (int j = 0; j < seen[p].length; j++) {
-        seen[p][j] = d.readLong();
-      }
-    }
+    long[][] seen = SeenIds.readState(d);
     return new ScorerSnapshot(modelId, version, ids, sums, refs, tiers, seen, kept);
   }
 }
