@@ -40,6 +40,17 @@ public final class Require {
    * @return a phrase such as "is blank", or null when the value is a valid identifier
    */
   public static @org.jspecify.annotations.Nullable String identifierProblem(String value) {
+    // the common case in one pass: printable ASCII other than the space is always valid
+    int n = value.length();
+    if (n <= MAX_ID_LENGTH) {
+      int i = 0;
+      while (i < n && value.charAt(i) > ' ' && value.charAt(i) < 0x7f) {
+        i++;
+      }
+      if (i == n && n > 0) {
+        return null;
+      }
+    }
     if (value.isBlank()) {
       return "is blank";
     }
