@@ -86,7 +86,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
   private static final int AUDIT = 17;
   /**
    * The transition + 1 of a running instance's one timer when that timer is all it holds beyond
-   * the row (its instant is the row's due instant); 0 otherwise.
+   * the row (its instant is the row's due instant); -1 when the row has {@link Extras} (so a
+   * commit of a row without them leaves the extras page unread); 0 otherwise.
    */
   private static final int TIMER = 18;
   private static final int STRIDE = 19;
@@ -151,9 +152,12 @@ public final class InMemoryInstanceStore implements InstanceStore {
    * {@link #MAX_HOT} slots, sized with the customer table.
    */
   private @Nullable JourneyInstance[] hot = new JourneyInstance[32];
-  private int[] hotRow = new int[32];
-  /** Beside {@link #hot}: the customer's hash, checked before an entry is read. */
-  private int[] hotHash = new int[32];
+  /**
+   * Beside {@link #hot}, two ints per slot in one array (so a slot's are read together): the
+   * customer's hash at {@code 2 * slot}, checked before an entry is read, and the row at {@code 2
+   * * slot + 1}.
+   */
+  private int[] hotMeta = new int[64];
   /**
    * One bit per row: set while the row has an entry in {@link #hot}, so that a commit to any
    * other row (every commit of a tick over many instances) leaves the table unread.
@@ -218,20 +222,26 @@ public final class InMemoryInstanceStore implements InstanceStore {
   }
 
   private @Nullable Extras extras(int row) {
-    Object[] page = extras[row >>> ROW_BITS];
-    return page == null ? null : (Extras) page[row & ROW_MASK];
+    return get(row, TIMER) < 0 ? (Extras) extras[row >>> ROW_BITS][row & ROW_MASK] : null;
   }
 
-  private void setExtras(int row, @Nullable Extras x) {
+  /** Gives a row its extras (and marks it as having them). */
+  private void setExtras(int row, Extras x) {
     Object[] page = extras[row >>> ROW_BITS];
     if (page == null) {
-      if (x == null) {
-        return;
-      }
       page = new Object[ROWS_PER_PAGE];
       extras[row >>> ROW_BITS] = page;
     }
     page[row & ROW_MASK] = x;
+    set(row, TIMER, -1);
+  }
+
+  /** Drops a row's extras, if it has any, and sets its timer column. */
+  private void clearExtras(int row, int timer) {
+    if (get(row, TIMER) < 0) {
+      extras[row >>> ROW_BITS][row & ROW_MASK] = null;
+    }
+    set(row, TIMER, timer);
   }
 
   /** The row of an instance id, or -1. */
@@ -361,12 +371,11 @@ public final class InMemoryInstanceStore implements InstanceStore {
         if (slots > hot.length) {
           for (int w = 0; w < hot.length; w++) {
             if (hot[w] != null) {
-              markKept(hotRow[w], false);
+              markKept(hotMeta[2 * w + 1], false);
             }
           }
           hot = new JourneyInstance[slots];
-          hotRow = new int[slots];
-          hotHash = new int[slots];
+          hotMeta = new int[2 * slots];
         }
       }
       place(byCustomer, customerHash, row);
@@ -422,9 +431,9 @@ public final class InMemoryInstanceStore implements InstanceStore {
     if (place < 0) {
       int customerHash = customer.value().hashCode();
       int set = hotSet(customerHash);
-      way = hotHash[set] == customerHash && hot[set] != null && hot[set].id() == id ? set
-          : hotHash[set + 1] == customerHash && hot[set + 1] != null && hot[set + 1].id() == id
-          ? set + 1 : -1;
+      way = hotMeta[2 * set] == customerHash && hot[set] != null && hot[set].id() == id ? set
+          : hotMeta[2 * set + 2] == customerHash && hot[set + 1] != null
+              && hot[set + 1].id() == id ? set + 1 : -1;
     }
     boolean hit = way >= 0;
     JourneyInstance kept = hit ? hot[way] : null;
@@ -433,7 +442,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
     if (place >= 0) {
       row = handedRows[place];
     } else if (hit) {
-      row = hotRow[way];
+      row = hotMeta[2 * way + 1];
     } else {
       hash = id.hashCode();
       row = rowOf(id, hash);
@@ -477,10 +486,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
     List<PendingTimer> timers = next.timers();
     if (next.variables().isEmpty() && next.goals().isEmpty() && next.heldAsks().isEmpty()
         && moved == null && (timers.isEmpty() || timers.size() == 1 && ended == null)) {
-      setExtras(row, null);
-      set(row, TIMER, timers.isEmpty() ? 0 : timers.get(0).transition() + 1);
+      clearExtras(row, timers.isEmpty() ? 0 : timers.get(0).transition() + 1);
     } else {
-      set(row, TIMER, 0);
       Extras x = extras(row);
       // a step that left them as they were (a signal that only moved the state) makes nothing
       if (x == null || x.variables() != next.variables() || x.timers() != next.timers()
@@ -518,14 +525,14 @@ public final class InMemoryInstanceStore implements InstanceStore {
    */
   private @Nullable JourneyInstance keptOf(CustomerId customer, int customerHash) {
     JourneyInstance[] values = hot;
-    int[] hashes = hotHash;
-    if (hashes.length != values.length) {
+    int[] meta = hotMeta;
+    if (meta.length != 2 * values.length) {
       return null;
     }
     int set = spread(customerHash) & (values.length - 2);
     for (int w = set; w < set + 2; w++) {
       JourneyInstance kept = values[w];
-      if (hashes[w] == customerHash && kept != null && kept.customer().equals(customer)) {
+      if (meta[2 * w] == customerHash && kept != null && kept.customer().equals(customer)) {
         return kept;
       }
     }
@@ -539,24 +546,24 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
   /** Puts a value in its set, the latest first; the older of two is dropped. */
   private void hotPut(int set, JourneyInstance value, int row, int customerHash) {
-    if (hot[set] != null && hotRow[set] != row) {
-      if (hot[set + 1] != null && hotRow[set + 1] != row) {
-        markKept(hotRow[set + 1], false);
+    if (hot[set] != null && hotMeta[2 * set + 1] != row) {
+      if (hot[set + 1] != null && hotMeta[2 * (set + 1) + 1] != row) {
+        markKept(hotMeta[2 * (set + 1) + 1], false);
       }
       hot[set + 1] = hot[set];
-      hotRow[set + 1] = hotRow[set];
-      hotHash[set + 1] = hotHash[set];
+      hotMeta[2 * (set + 1) + 1] = hotMeta[2 * set + 1];
+      hotMeta[2 * (set + 1)] = hotMeta[2 * set];
     }
     hot[set] = value;
-    hotRow[set] = row;
-    hotHash[set] = customerHash;
+    hotMeta[2 * set + 1] = row;
+    hotMeta[2 * set] = customerHash;
     markKept(row, true);
   }
 
   /** The slot of a set that keeps a row, or -1. */
   private int wayOf(int set, int row) {
     for (int w = set; w < set + 2; w++) {
-      if (hot[w] != null && hotRow[w] == row) {
+      if (hot[w] != null && hotMeta[2 * w + 1] == row) {
         return w;
       }
     }
@@ -686,7 +693,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
         names.name(get(row, STATE)),
         Instant.ofEpochSecond(getLong(row, ENTERED), get(row, ENTERED_NANO)),
         x == null ? Map.of() : x.variables(),
-        x != null ? x.timers() : get(row, TIMER) == 0 ? List.of() : List.of(new PendingTimer(
+        x != null ? x.timers() : get(row, TIMER) <= 0 ? List.of() : List.of(new PendingTimer(
             get(row, TIMER) - 1, Instant.ofEpochSecond(getLong(row, DUE), get(row, DUE_NANO)))),
         x == null ? Set.of() : x.goals(),
         ended,
