@@ -160,9 +160,9 @@ public final class InMemoryInstanceStore implements InstanceStore {
    */
   private @Nullable JourneyInstance[] hot = new JourneyInstance[32];
   /**
-   * Beside {@link #hot}, two ints per slot in one array (so a slot's are read together): the
-   * customer's hash at {@code 2 * slot}, checked before an entry is read, and the row at {@code 2
-   * * slot + 1}.
+   * Beside {@link #hot}, two ints per slot in one array, so that a slot's are read together:
+   * the customer's hash at {@code 2 * slot}, checked before an entry is read, and the row at
+   * {@code 2 * slot + 1}.
    */
   private int[] hotMeta = new int[64];
   /**
@@ -378,7 +378,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
         if (slots > hot.length) {
           for (int w = 0; w < hot.length; w++) {
             if (hot[w] != null) {
-              markKept(hotMeta[2 * w + 1], false);
+              markKept(keptRow(w), false);
             }
           }
           hot = new JourneyInstance[slots];
@@ -438,9 +438,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
     if (place < 0) {
       int customerHash = customer.value().hashCode();
       int set = hotSet(customerHash);
-      way = hotMeta[2 * set] == customerHash && hot[set] != null && hot[set].id() == id ? set
-          : hotMeta[2 * set + 2] == customerHash && hot[set + 1] != null
-              && hot[set + 1].id() == id ? set + 1 : -1;
+      way = keeps(set, customerHash, id) ? set : keeps(set + 1, customerHash, id) ? set + 1 : -1;
     }
     boolean hit = way >= 0;
     JourneyInstance kept = hit ? hot[way] : null;
@@ -449,7 +447,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
     if (place >= 0) {
       row = handedRows[place];
     } else if (hit) {
-      row = hotMeta[2 * way + 1];
+      row = keptRow(way);
     } else {
       hash = id.hashCode();
       row = rowOf(id, hash);
@@ -546,6 +544,17 @@ public final class InMemoryInstanceStore implements InstanceStore {
     return null;
   }
 
+  /** The row of a slot of {@link #hot}. */
+  private int keptRow(int slot) {
+    return hotMeta[2 * slot + 1];
+  }
+
+  /** Whether a slot of {@link #hot} keeps the instance of a customer with this hash and id. */
+  private boolean keeps(int slot, int customerHash, String id) {
+    JourneyInstance kept = hot[slot];
+    return hotMeta[2 * slot] == customerHash && kept != null && kept.id() == id;
+  }
+
   /** The first slot of the two of a customer's set in {@link #hot}. */
   private int hotSet(int customerHash) {
     return spread(customerHash) & (hot.length - 2);
@@ -553,13 +562,13 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
   /** Puts a value in its set, the latest first; the older of two is dropped. */
   private void hotPut(int set, JourneyInstance value, int row, int customerHash) {
-    if (hot[set] != null && hotMeta[2 * set + 1] != row) {
-      if (hot[set + 1] != null && hotMeta[2 * (set + 1) + 1] != row) {
-        markKept(hotMeta[2 * (set + 1) + 1], false);
+    if (hot[set] != null && keptRow(set) != row) {
+      if (hot[set + 1] != null && keptRow(set + 1) != row) {
+        markKept(keptRow(set + 1), false);
       }
       hot[set + 1] = hot[set];
-      hotMeta[2 * (set + 1) + 1] = hotMeta[2 * set + 1];
-      hotMeta[2 * (set + 1)] = hotMeta[2 * set];
+      hotMeta[2 * set + 2] = hotMeta[2 * set];
+      hotMeta[2 * set + 3] = hotMeta[2 * set + 1];
     }
     hot[set] = value;
     hotMeta[2 * set + 1] = row;
@@ -570,7 +579,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
   /** The slot of a set that keeps a row, or -1. */
   private int wayOf(int set, int row) {
     for (int w = set; w < set + 2; w++) {
-      if (hot[w] != null && hotMeta[2 * w + 1] == row) {
+      if (hot[w] != null && keptRow(w) == row) {
         return w;
       }
     }
