@@ -51,6 +51,10 @@ run() { # name, then JMH arguments
 
 run journey-transitions-ours 'JourneyTransitionBenchmark.ours' -p size=$ours -p ids=sequential,random $jthr
 run journey-transitions-peers 'JourneyTransitionBenchmark.peer' -p size=$peers $jthr
+# The full engine again under the parallel collector, reported beside the table, not in it: the
+# default collector costs it about a fifth, and a host may choose either.
+run journey-transitions-parallel 'JourneyTransitionBenchmark.oursEngine' -p size=10000 \
+  -p ids=sequential $jthr -jvmArgsAppend "-XX:+UseParallelGC -Xms6g -Xmx6g -XX:+AlwaysPreTouch"
 run journey-creation 'JourneyCreationBenchmark' $jthr
 run journey-tick 'JourneyTickBenchmark' -p timers=$timers -p limit=$timers,10000 $shot
 echo "== journey footprint"

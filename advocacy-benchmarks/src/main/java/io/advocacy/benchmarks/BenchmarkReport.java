@@ -30,6 +30,11 @@ public final class BenchmarkReport {
 
   static final String BEGIN = "<!-- results:begin -->";
   static final String END = "<!-- results:end -->";
+  /**
+   * The JMH results of the full engine run again under the parallel collector: reported beside
+   * the main table, never in it, and not judged against the targets.
+   */
+  static final String PARALLEL_FILE = "journey-transitions-parallel.json";
 
   /** One JMH result row. */
   record Row(String file, String benchmark, String method, Map<String, String> params,
@@ -110,7 +115,9 @@ public final class BenchmarkReport {
       out.append("- ").append(s).append('\n');
     }
     out.append('\n');
-    journeys(out, rows, footprint, json);
+    List<Row> parallel = rows.stream().filter(r -> r.file().equals(PARALLEL_FILE)).toList();
+    List<Row> main = rows.stream().filter(r -> !r.file().equals(PARALLEL_FILE)).toList();
+    journeys(out, main, parallel, footprint, json);
     others(out, rows);
     printed.forEach((file, lines) -> {
       out.append("### Printed by the footprint mains (`").append(file).append("`)\n\n```\n");
@@ -173,6 +180,30 @@ public final class BenchmarkReport {
     return r == null ? "—" : figure(r);
   }
 
+  /**
+   * The full engine under the parallel collector beside the same case under the default one,
+   * as a ratio of the two figures of this run.
+   */
+  static void collectors(StringBuilder out, List<Row> rows, List<Row> parallel) {
+    StringBuilder lines = new StringBuilder();
+    for (Row p : parallel) {
+      if (!p.method().equals("oursEngine")) {
+        continue;
+      }
+      Row g = find(rows, "JourneyTransitionBenchmark", "oursEngine", p.params());
+      lines.append("- ").append(String.format(Locale.ROOT, "%,d",
+              Integer.parseInt(p.params().getOrDefault("size", "0"))))
+          .append(" instances, ").append(p.params().getOrDefault("ids", "?")).append(" ids: ")
+          .append(figure(p)).append(" transitions/s, ").append(ratio(p.score(), score(g)))
+          .append(" the figure under the default collector above\n");
+    }
+    if (lines.length() > 0) {
+      out.append("The full engine again under the parallel collector (`-XX:+UseParallelGC`, same"
+          + " heap), for hosts that choose a throughput collector; the targets are judged on the"
+          + " default collector only:\n\n").append(lines).append('\n');
+    }
+  }
+
   private static double score(Row r) {
     return r == null ? Double.NaN : r.score();
   }
@@ -181,8 +212,8 @@ public final class BenchmarkReport {
     return met ? "met" : "**not met**";
   }
 
-  private static void journeys(StringBuilder out, List<Row> rows, Path footprint, JsonMapper json)
-      throws IOException {
+  private static void journeys(StringBuilder out, List<Row> rows, List<Row> parallel,
+      Path footprint, JsonMapper json) throws IOException {
     out.append("### Journeys: transitions per second (one thread, instances round-robined)\n\n");
     out.append("| instances | ours, bare machine | ours, full engine | ours, full engine, random ids"
         + " | stateless4j | squirrel-foundation | Spring Statemachine | bare / stateless4j"
@@ -235,6 +266,7 @@ public final class BenchmarkReport {
           + t + "\n";
     }
     out.append("\nTargets (figures of this run):\n\n").append(targets).append('\n');
+    collectors(out, rows, parallel);
 
     out.append("### Journeys: instances created per second (one thread)\n\n");
     out.append("| ours, bare `start` | ours, engine (committed to the store) | stateless4j"

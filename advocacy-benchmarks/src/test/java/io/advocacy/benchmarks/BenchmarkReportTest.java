@@ -1,0 +1,73 @@
+package io.advocacy.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchmarkReportTest {
+  @TempDir Path dir;
+
+  /** One JMH throughput result of the full engine, as JMH writes it in its JSON. */
+  private static String engine(double score, String jvmArg) {
+    return String.format(Locale.ROOT, """
+        [{"benchmark": "io.advocacy.benchmarks.JourneyTransitionBenchmark.oursEngine",
+          "mode": "thrpt", "forks": 1, "warmupIterations": 3, "warmupTime": "2 s",
+          "measurementIterations": 3, "measurementTime": "1 s", "jvmArgs": ["%s"],
+          "vmName": "vm", "vmVersion": "1", "jdkVersion": "17", "jmhVersion": "1.37",
+          "params": {"ids": "sequential", "size": "10000"},
+          "primaryMetric": {"score": %s, "scoreError": 100000.0, "scoreUnit": "ops/s"}}]
+        """, jvmArg, score);
+  }
+
+  private String report(String... files) throws IOException {
+    Path readme = dir.resolve("README.md");
+    Files.writeString(readme, "# title\n\n" + BenchmarkReport.BEGIN + "\nold\n"
+        + BenchmarkReport.END + "\n\nprose after\n", StandardCharsets.UTF_8);
+    String[] args = new String[files.length + 2];
+    args[0] = readme.toString();
+    args[1] = dir.resolve("no-footprint.json").toString();
+    for (int k = 0; k < files.length; k++) {
+      args[k + 2] = dir.resolve(files[k]).toString();
+    }
+    BenchmarkReport.main(args);
+    return Files.readString(readme, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theParallelCollectorRunIsReportedBesideTheTableNotInIt() throws IOException {
+    Files.writeString(dir.resolve("journey-transitions-ours.json"), engine(1_900_000, "-Xms6g"));
+    Files.writeString(dir.resolve(BenchmarkReport.PARALLEL_FILE),
+        engine(2_280_000, "-XX:+UseParallelGC"));
+
+    // the parallel run listed first: the table must still not take it
+    String text = report(BenchmarkReport.PARALLEL_FILE, "journey-transitions-ours.json");
+
+    // the table and the target verdict take the default collector's figure only
+    assertThat(text).contains("| 10,000 | — | 1,900,000 ± 100,000 | — |");
+    assertThat(text).contains("engine ≥ 2 M/s: **not met**");
+    assertThat(text).doesNotContain("| 10,000 | — | 2,280,000");
+    // the parallel figure stands apart, as a ratio to the default one of the same run
+    assertThat(text).contains("- 10,000 instances, sequential ids: 2,280,000 ± 100,000"
+        + " transitions/s, 1.20× the figure under the default collector above");
+    assertThat(text).contains("\"-XX:+UseParallelGC\"");
+    assertThat(text).startsWith("# title\n\n" + BenchmarkReport.BEGIN)
+        .endsWith(BenchmarkReport.END + "\n\nprose after\n")
+        .doesNotContain("\nold\n");
+  }
+
+  @Test
+  void withoutAParallelRunThereIsNoSuchSection() throws IOException {
+    Files.writeString(dir.resolve("journey-transitions-ours.json"), engine(2_100_000, "-Xms6g"));
+
+    String text = report("journey-transitions-ours.json");
+
+    assertThat(text).contains("engine ≥ 2 M/s: met");
+    assertThat(text).doesNotContain("parallel collector");
+  }
+}
