@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Compares two revisions of the library on the full-engine workload, side by side in one JVM
+# (see CompareBuilds): the way to tell whether a change made the engine faster on a machine
+# whose load moves any single figure by half.
+#
+#   advocacy-benchmarks/compare-builds.sh <rev A> <rev B> [rounds] [size] [signals]
+#   advocacy-benchmarks/compare-builds.sh HEAD .      # the last commit against the working tree
+#
+# A revision is anything git names (a commit, a branch, HEAD~1); "." is the working tree as it
+# is. Each revision is checked out into target/compare/<commit> and its benchmarks jar built
+# there (git worktree prune forgets those a clean removed). Both must hold EngineRounds. Prints
+# every round and the median of B's time ÷ A's.
+# Environment: MVN_OFFLINE=1 adds -o to the Maven builds.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+if [[ $# -lt 2 ]]; then
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+  exit 2
+fi
+
+jar_of() { # revision -> path of its benchmarks jar, built if need be
+  local rev=$1 dir
+  if [[ $rev == . ]]; then
+    dir="$root"
+  else
+    local commit
+    commit="$(git -C "$root" rev-parse --verify "$rev^{commit}")"
+    dir="$here/target/compare/$commit"
+    if [[ ! -d $dir ]]; then
+      git -C "$root" worktree add --detach "$dir" "$commit" >&2
+    fi
+  fi
+  if [[ $rev == . || ! -f $dir/advocacy-benchmarks/target/benchmarks.jar ]]; then
+    echo "building $rev in $dir" >&2
+    mvn -B -q ${MVN_OFFLINE:+-o} -f "$dir/pom.xml" -pl advocacy-benchmarks -am package \
+      -DskipTests >&2
+  fi
+  echo "$dir/advocacy-benchmarks/target/benchmarks.jar"
+}
+
+a="$(jar_of "$1")"
+b="$(jar_of "$2")"
+shift 2
+java -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp "$b" io.advocacy.benchmarks.CompareBuilds \
+  "$a" "$b" "$@"

@@ -1,0 +1,69 @@
+package io.advocacy.benchmarks;
+
+import io.advocacy.core.CustomerId;
+import io.advocacy.core.signal.SignalType;
+import io.advocacy.journeys.CustomerView;
+import io.advocacy.journeys.InstanceStore;
+import io.advocacy.journeys.JourneyEngine;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One round of the full-engine workload of {@link JourneyTransitionBenchmark#oursEngine}, timed
+ * by hand: the unit {@link CompareBuilds} runs in each of two builds in turn.
+ *
+ * <p>A round builds a fresh engine and in-memory store, starts {@code size} instances, then
+ * handles {@code signals} signals round-robin over them (sequential ids, each the event that
+ * leaves its instance's current state) and returns the time per signal. Only the handling is
+ * timed; building the engine and starting the instances are not. Not thread-safe.
+ */
+public final class EngineRounds {
+  private EngineRounds() {}
+
+  /** Kept so that the handled results are not optimised away. */
+  static long sink;
+
+  /**
+   * Runs one round.
+   *
+   * @param size the number of instances, at least 1
+   * @param signals the number of signals timed, at least 1
+   * @return nanoseconds per signal handled
+   * @throws IllegalArgumentException if a count is below 1
+   * @throws IllegalStateException if an instance ends in another state than its signals predict
+   */
+  public static double round(int size, int signals) {
+    if (size < 1 || signals < 1) {
+      throw new IllegalArgumentException("size " + size + " and signals " + signals
+          + " must both be at least 1");
+    }
+    CustomerId[] customers = JourneyWorkload.customers(size);
+    Map<CustomerId, CustomerView> views = new HashMap<>();
+    for (CustomerId c : customers) {
+      views.put(c, JourneyWorkload.view(c));
+    }
+    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(),
+        JourneyWorkload.REGISTRY, views::get).journey(JourneyWorkload.definition()).build();
+    for (int i = 0; i < size; i++) {
+      engine.handle(JourneyWorkload.signal("start-" + i, customers[i], JourneyWorkload.START,
+          JourneyWorkload.T0));
+    }
+    byte[] phase = new byte[size];
+    SignalType[] types = JourneyWorkload.EVENT_TYPES;
+    long steps = 0;
+    long t0 = System.nanoTime();
+    for (int k = 0; k < signals; k++) {
+      int i = k % size;
+      int p = phase[i];
+      phase[i] = (byte) (p + 1 == JourneyWorkload.STATES ? 0 : p + 1);
+      steps += engine.handle(JourneyWorkload.signal(Long.toString(k), customers[i], types[p],
+          JourneyWorkload.T0)).steps().size();
+    }
+    long elapsed = System.nanoTime() - t0;
+    if (steps != signals) {
+      throw new IllegalStateException(signals + " signals took " + steps + " transitions");
+    }
+    sink += steps;
+    return elapsed / (double) signals;
+  }
+}

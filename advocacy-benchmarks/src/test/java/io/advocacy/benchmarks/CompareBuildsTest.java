@@ -1,0 +1,49 @@
+package io.advocacy.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareBuildsTest {
+  @TempDir Path dir;
+
+  @Test
+  void theMedianIsTheMiddleValueOrTheMeanOfTheTwoMiddleOnes() {
+    assertThat(CompareBuilds.median(new double[] {3, 1, 2})).isEqualTo(2);
+    assertThat(CompareBuilds.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+    assertThat(CompareBuilds.median(new double[] {7})).isEqualTo(7);
+  }
+
+  @Test
+  void aMissingJarOrOneWithoutTheRoundsIsNamed() throws Exception {
+    Path none = dir.resolve("none.jar");
+    assertThatThrownBy(() -> CompareBuilds.roundOf(none))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("no jar at " + none);
+    Path empty = dir.resolve("empty.jar");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(empty))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("README"));
+    }
+    assertThatThrownBy(() -> CompareBuilds.roundOf(empty))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(empty + " has no io.advocacy.benchmarks.EngineRounds: it was built from a"
+            + " revision older than this tool");
+  }
+
+  @Test
+  void aRoundHandlesEverySignalAsATransitionAndTimesIt() {
+    // 70 signals over 10 instances: each instance goes once round its 7-state cycle; a signal
+    // that took no transition would fail the round
+    assertThat(EngineRounds.round(10, 70)).isPositive();
+  }
+
+  @Test
+  void countsBelowOneAreRefused() {
+    assertThatThrownBy(() -> EngineRounds.round(0, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("size 0 and signals 10 must both be at least 1");
+  }
+}
