@@ -40,21 +40,28 @@ class BenchmarkReportTest {
   }
 
   @Test
-  void theParallelCollectorRunIsReportedBesideTheTableNotInIt() throws IOException {
+  void collectorPairsAreReportedBesideTheTableNotInIt() throws IOException {
     Files.writeString(dir.resolve("journey-transitions-ours.json"), engine(1_900_000, "-Xms6g"));
-    Files.writeString(dir.resolve(BenchmarkReport.PARALLEL_FILE),
-        engine(2_280_000, "-XX:+UseParallelGC"));
+    Files.writeString(dir.resolve("journey-collector-1-default.json"), engine(1_500_000, "-Xms6g"));
+    Files.writeString(dir.resolve("journey-collector-1-parallel.json"),
+        engine(1_800_000, "-XX:+UseParallelGC"));
+    Files.writeString(dir.resolve("journey-collector-2-default.json"), engine(2_000_000, "-Xms6g"));
+    Files.writeString(dir.resolve("journey-collector-2-parallel.json"),
+        engine(2_300_000, "-XX:+UseParallelGC"));
 
-    // the parallel run listed first: the table must still not take it
-    String text = report(BenchmarkReport.PARALLEL_FILE, "journey-transitions-ours.json");
+    // the pairs listed first: the table must still not take them
+    String text = report("journey-collector-2-parallel.json", "journey-collector-1-parallel.json",
+        "journey-collector-1-default.json", "journey-collector-2-default.json",
+        "journey-transitions-ours.json");
 
-    // the table and the target verdict take the default collector's figure only
+    // the table and the target verdict take the main run only
     assertThat(text).contains("| 10,000 | — | 1,900,000 ± 100,000 | — |");
     assertThat(text).contains("engine ≥ 2 M/s: **not met**");
-    assertThat(text).doesNotContain("| 10,000 | — | 2,280,000");
-    // the parallel figure stands apart, as a ratio to the default one of the same run
-    assertThat(text).contains("- 10,000 instances, sequential ids: 2,280,000 ± 100,000"
-        + " transitions/s, 1.20× the figure under the default collector above");
+    // each pair stands apart, in order, with its own ratio
+    assertThat(text).contains("- pair 1, 10,000 instances, sequential ids: default 1,500,000 ±"
+        + " 100,000, parallel 1,800,000 ± 100,000 transitions/s; parallel / default 1.20×\n"
+        + "- pair 2, 10,000 instances, sequential ids: default 2,000,000 ± 100,000, parallel"
+        + " 2,300,000 ± 100,000 transitions/s; parallel / default 1.15×\n");
     assertThat(text).contains("\"-XX:+UseParallelGC\"");
     assertThat(text).startsWith("# title\n\n" + BenchmarkReport.BEGIN)
         .endsWith(BenchmarkReport.END + "\n\nprose after\n")
@@ -62,7 +69,7 @@ class BenchmarkReportTest {
   }
 
   @Test
-  void withoutAParallelRunThereIsNoSuchSection() throws IOException {
+  void withoutCollectorPairsThereIsNoSuchSection() throws IOException {
     Files.writeString(dir.resolve("journey-transitions-ours.json"), engine(2_100_000, "-Xms6g"));
 
     String text = report("journey-transitions-ours.json");
