@@ -8,14 +8,15 @@
 #
 # A revision is anything git names (a commit, a branch, HEAD~1); "." is the working tree as it
 # is. Each revision is checked out into target/compare/<commit> and its benchmarks jar built
-# there (git worktree prune forgets those a clean removed). Both must hold EngineRounds. Prints
-# every round and the median of B's time ÷ A's.
+# there. Both must hold EngineRounds. Prints every round and the median of B's time ÷ A's; on
+# this machine, repeated comparisons of one pair of builds differ by up to about 5%, so repeat
+# one before trusting a smaller difference.
 # Environment: MVN_OFFLINE=1 adds -o to the Maven builds.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 if [[ $# -lt 2 ]]; then
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 
@@ -28,6 +29,7 @@ jar_of() { # revision -> path of its benchmarks jar, built if need be
     commit="$(git -C "$root" rev-parse --verify "$rev^{commit}")"
     dir="$here/target/compare/$commit"
     if [[ ! -d $dir ]]; then
+      git -C "$root" worktree prune # forgets checkouts a clean of target/ removed
       git -C "$root" worktree add --detach "$dir" "$commit" >&2
     fi
   fi

@@ -18,7 +18,7 @@ import java.util.Locale;
  * measured side by side moves by a few per cent.
  *
  * <p>Run: {@code java -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp benchmarks.jar
- * io.advocacy.benchmarks.CompareBuilds <jar A> <jar B> [rounds] [size] [signals]} (defaults 10,
+ * io.advocacy.benchmarks.CompareBuilds <jar A> <jar B> [rounds] [size] [signals]} (defaults 16,
  * 10,000, 2,000,000); {@code compare-builds.sh} builds the two jars from two revisions. The
  * first two rounds are warm-up and left out of the medians. Both jars must hold {@link
  * EngineRounds}. A command-line tool; not thread-safe.
@@ -40,7 +40,7 @@ public final class CompareBuilds {
       System.err.println("usage: CompareBuilds <jar A> <jar B> [rounds] [size] [signals]");
       System.exit(2);
     }
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 16;
     int size = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
     int signals = args.length > 4 ? Integer.parseInt(args[4]) : 2_000_000;
     if (rounds <= WARM_UP) {
