@@ -3,7 +3,6 @@ package io.advocacy.benchmarks;
 import io.advocacy.core.CustomerId;
 import io.advocacy.core.signal.SignalType;
 import io.advocacy.journeys.CustomerView;
-import io.advocacy.journeys.InstanceStore;
 import io.advocacy.journeys.JourneyEngine;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,12 +41,7 @@ public final class EngineRounds {
     for (CustomerId c : customers) {
       views.put(c, JourneyWorkload.view(c));
     }
-    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(),
-        JourneyWorkload.REGISTRY, views::get).journey(JourneyWorkload.definition()).build();
-    for (int i = 0; i < size; i++) {
-      engine.handle(JourneyWorkload.signal("start-" + i, customers[i], JourneyWorkload.START,
-          JourneyWorkload.T0));
-    }
+    JourneyEngine engine = JourneyWorkload.startedEngine(customers, views::get);
     byte[] phase = new byte[size];
     SignalType[] types = JourneyWorkload.EVENT_TYPES;
     long steps = 0;

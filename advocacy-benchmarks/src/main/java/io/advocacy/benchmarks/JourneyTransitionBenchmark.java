@@ -177,13 +177,7 @@ public class JourneyTransitionBenchmark {
       engine = JourneyEngine.builder(InstanceStore.inMemory(), JourneyWorkload.REGISTRY,
           views::get).build();
       System.gc();
-      engine = JourneyEngine.builder(InstanceStore.inMemory(), JourneyWorkload.REGISTRY,
-              views::get)
-          .journey(JourneyWorkload.definition()).build();
-      for (int i = 0; i < size; i++) {
-        engine.handle(JourneyWorkload.signal("start-" + i, customers[i], JourneyWorkload.START,
-            JourneyWorkload.T0));
-      }
+      engine = JourneyWorkload.startedEngine(customers, views::get);
       System.gc(); // the iteration starts without the set-up's garbage
     }
 

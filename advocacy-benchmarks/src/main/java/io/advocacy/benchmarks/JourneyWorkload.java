@@ -11,7 +11,9 @@ import io.advocacy.core.signal.SignalType;
 import io.advocacy.core.signal.ValueRule;
 import io.advocacy.journeys.ActionKind;
 import io.advocacy.journeys.CustomerView;
+import io.advocacy.journeys.InstanceStore;
 import io.advocacy.journeys.JourneyDefinition;
+import io.advocacy.journeys.JourneyEngine;
 import io.advocacy.journeys.JourneyRegistry;
 import io.advocacy.scoring.AdvocateTier;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.statemachine.config.StateMachineBuilder;
 import org.springframework.statemachine.config.StateMachineFactory;
 import org.springframework.statemachine.config.builders.StateMachineTransitionConfigurer;
@@ -220,6 +223,24 @@ public final class JourneyWorkload {
         return Set.of(Motion.REFERRAL);
       }
     };
+  }
+
+  /**
+   * An engine over a fresh in-memory store with the cycle registered and one instance started
+   * (at {@link #T0}) for each customer, as the full-engine benchmarks begin.
+   *
+   * @param customers the customers
+   * @param views the customers' views
+   * @return the engine
+   */
+  public static JourneyEngine startedEngine(CustomerId[] customers,
+      Function<CustomerId, CustomerView> views) {
+    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(), REGISTRY, views)
+        .journey(definition()).build();
+    for (int i = 0; i < customers.length; i++) {
+      engine.handle(signal("start-" + i, customers[i], START, T0));
+    }
+    return engine;
   }
 
   /**
