@@ -13,6 +13,7 @@ import io.advocacy.core.profile.ContactChannel;
 import io.advocacy.core.signal.Signal;
 import io.advocacy.core.SignalId;
 import io.advocacy.core.internal.SeenIds;
+import io.advocacy.journeys.internal.InMemoryInstanceStore;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -87,6 +88,11 @@ public final class JourneyEngine {
   public static final Duration DEFAULT_DEDUPLICATION_HORIZON = Duration.ofDays(30);
 
   private final InstanceStore store;
+  /**
+   * The store when it is the in-memory default, whose calls for one instance need no list or
+   * {@link Commit} around it; otherwise null.
+   */
+  private final @Nullable InMemoryInstanceStore memory;
   private final Map<String, JourneyMachine> machines;
   /** Every version of each journey, for lookups without building a key. */
   private final Map<JourneyId, JourneyMachine[]> versions;
@@ -102,6 +108,7 @@ public final class JourneyEngine {
 
   private JourneyEngine(Builder b) {
     this.store = b.store;
+    this.memory = b.store instanceof InMemoryInstanceStore m ? m : null;
     // registration order is kept: journeys a signal starts start in the order they were added
     this.machines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.machines));
     Map<JourneyId, List<JourneyMachine>> byJourney = new LinkedHashMap<>();
@@ -202,31 +209,24 @@ public final class JourneyEngine {
     if (!fresh) {
       return DUPLICATE;
     }
-    Pass pass = new Pass();
+    Pass pass = new Pass(customer);
+    CustomerView view = pass;
     ReentrantLock lock = lock(customer);
     lock.lock();
     try {
-      CustomerView view = new LazyView(customer);
-      List<JourneyInstance> existing = store.byCustomer(customer);
-      for (int k = 0; k < existing.size(); k++) {
-        JourneyInstance stored = existing.get(k);
-        if (!stored.running()) {
-          continue;
-        }
-        Step migrated = current(stored, view, pass);
-        JourneyInstance i = migrated == null ? stored : migrated.instance();
-        JourneyMachine m = machine(i.journey(), i.definitionVersion());
-        if (m == null) {
-          pass.skipped(i.id() + ": no definition " + i.journey() + " v" + i.definitionVersion());
-          continue;
-        }
-        Step s = then(migrated, gate(m, i, m.onSignal(i, signal, view), view, pass, 0));
-        if (s.instance() != stored) {
-          pass.commit(s, stored.revision());
+      Object found = memory != null ? memory.instancesOf(customer) : store.byCustomer(customer);
+      if (found instanceof JourneyInstance one) {
+        step(one, signal, view, pass);
+      } else {
+        List<JourneyInstance> existing = instances(found);
+        for (int k = 0; k < existing.size(); k++) {
+          step(existing.get(k), signal, view, pass);
         }
       }
       List<JourneyMachine> starting = starters.get(signal.type());
       if (starting != null) {
+        List<JourneyInstance> existing =
+            found instanceof JourneyInstance one ? List.of(one) : instances(found);
         for (JourneyMachine m : starting) {
           start(m, customer, existing, signal, view, pass);
         }
@@ -235,6 +235,30 @@ public final class JourneyEngine {
       lock.unlock();
     }
     return pass.result();
+  }
+
+  // found is a JourneyInstance or a List<JourneyInstance> (see InMemoryInstanceStore.instancesOf)
+  @SuppressWarnings("unchecked")
+  private static List<JourneyInstance> instances(Object found) {
+    return (List<JourneyInstance>) found;
+  }
+
+  /** Applies a signal to one of the customer's stored instances and commits what it did. */
+  private void step(JourneyInstance stored, Signal signal, CustomerView view, Pass pass) {
+    if (!stored.running()) {
+      return;
+    }
+    Step migrated = current(stored, view, pass);
+    JourneyInstance i = migrated == null ? stored : migrated.instance();
+    JourneyMachine m = machine(i.journey(), i.definitionVersion());
+    if (m == null) {
+      pass.skipped(i.id() + ": no definition " + i.journey() + " v" + i.definitionVersion());
+      return;
+    }
+    Step s = then(migrated, gate(m, i, m.onSignal(i, signal, view), view, pass, 0));
+    if (s.instance() != stored) {
+      pass.commit(s, stored.revision());
+    }
   }
 
   private void start(JourneyMachine m, CustomerId customer, List<JourneyInstance> existing,
@@ -268,7 +292,7 @@ public final class JourneyEngine {
    */
   public Result tick(Instant now, int limit) {
     Objects.requireNonNull(now, "now");
-    Pass pass = new Pass();
+    Pass pass = new Pass(null);
     List<JourneyInstance> due = store.due(now, limit);
     for (int from = 0; from < due.size(); from += TICK_BATCH) {
       List<JourneyInstance> batch = due.subList(from, Math.min(due.size(), from + TICK_BATCH));
@@ -341,11 +365,11 @@ public final class JourneyEngine {
    */
   public Result migrate(CustomerId customer) {
     Objects.requireNonNull(customer, "customer");
-    Pass pass = new Pass();
+    Pass pass = new Pass(customer);
+    CustomerView view = pass;
     ReentrantLock lock = lock(customer);
     lock.lock();
     try {
-      CustomerView view = new LazyView(customer);
       for (JourneyInstance stored : store.byCustomer(customer)) {
         if (!stored.running()) {
           continue;
@@ -444,17 +468,20 @@ public final class JourneyEngine {
    * that reads nothing of the customer (no guard on it, no local-time timer, no ask) costs the
    * host no lookup.
    */
-  private final class LazyView implements CustomerView {
-    private final CustomerId customer;
+  private class LazyView implements CustomerView {
+    private final @Nullable CustomerId customer;
     private @Nullable CustomerView view;
 
-    LazyView(CustomerId customer) {
+    LazyView(@Nullable CustomerId customer) {
       this.customer = customer;
     }
 
     private CustomerView view() {
       CustomerView v = view;
       if (v == null) {
+        if (customer == null) {
+          throw new IllegalStateException("a tick's pass is no customer's view");
+        }
         v = customers.apply(customer);
         if (v == null) {
           throw new IllegalStateException("the customer view function gave null for " + customer);
@@ -490,9 +517,11 @@ public final class JourneyEngine {
 
   /**
    * What one handle or tick call gathers, and its commits. Its lists are made on first use: most
-   * signals commit one step and decide no ask.
+   * signals commit one step and decide no ask. The pass of a handle or a migrate call is also its
+   * customer's view (one object fewer per signal); a tick's pass has no customer, and each
+   * instance it fires has a view of its own.
    */
-  private final class Pass {
+  private final class Pass extends LazyView {
     /** The first step committed; the rest go to {@link #steps}. */
     private @Nullable Step first;
     private @Nullable List<Step> steps;
@@ -504,6 +533,10 @@ public final class JourneyEngine {
     private @Nullable List<Step> queuedSteps;
     private @Nullable List<Commit> queuedCommits;
     private @Nullable List<List<String>> queuedReserved;
+
+    Pass(@Nullable CustomerId customer) {
+      super(customer);
+    }
 
     void skipped(String reason) {
       if (skipped == null) {
@@ -527,8 +560,10 @@ public final class JourneyEngine {
     }
 
     void commit(Step s, long expected) {
-      committed(s, expected, store.commit(new Commit(s.instance(), expected, s.actions(),
-          s.audit())), reserved);
+      boolean ok = memory != null
+          ? memory.commit(s.instance(), expected, s.actions(), s.onlyEntry(), s.entriesUnlessOne())
+          : store.commit(new Commit(s.instance(), expected, s.actions(), s.audit()));
+      committed(s, expected, ok, reserved);
       reserved = null;
     }
 

@@ -81,6 +81,16 @@ public final class Step {
     return audit instanceof AuditEntry entry ? List.of(entry) : entries(audit);
   }
 
+  /** The step's one audit entry, or null when it took any other number of transitions. */
+  @Nullable AuditEntry onlyEntry() {
+    return audit instanceof AuditEntry entry ? entry : null;
+  }
+
+  /** The audit entries unless there is exactly one (see {@link #onlyEntry}); then empty. */
+  List<AuditEntry> entriesUnlessOne() {
+    return audit instanceof AuditEntry ? List.of() : entries(audit);
+  }
+
   // Only the constructors set the field, to an AuditEntry or to a List<AuditEntry> (see audit).
   @SuppressWarnings("unchecked")
   private static List<AuditEntry> entries(Object audit) {

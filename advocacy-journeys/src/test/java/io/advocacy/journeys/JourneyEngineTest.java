@@ -1,6 +1,9 @@
 package io.advocacy.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.advocacy.core.CustomerId;
 import io.advocacy.core.SignalId;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -262,6 +266,46 @@ class JourneyEngineTest {
       afterDue.run();
       return due;
     }
+  }
+
+  @Test
+  void theEnginesOwnPathForItsInMemoryStoreAgreesWithTheGenericOne() {
+    // The engine reads and commits one instance without a list or a Commit around it when its
+    // store is the in-memory default; through any other store (here the same store behind a
+    // forwarding one) it takes the interface's calls. Any script must do the same on both:
+    // customers with none, one and several instances, duplicates, re-entries and ticks.
+    List<SignalType> types = List.of(SignalType.PURCHASE_COMPLETED, SignalType.REVIEW_POSTED,
+        SignalType.COMPLAINT_OPENED);
+    qt().withFixedSeed(20261201L).withExamples(200)
+        .forAll(lists().of(longs().all()).ofSizeBetween(1, 60))
+        .checkAssert(script -> {
+          InstanceStore direct = InstanceStore.inMemory();
+          InstanceStore generic = new ForwardingInstanceStore(InstanceStore.inMemory());
+          JourneyEngine a = builder(direct).build();
+          JourneyEngine b = builder(generic).build();
+          Instant now = T0;
+          for (long seed : script) {
+            Random r = new Random(seed);
+            now = now.plus(Duration.ofDays(r.nextInt(40)));
+            if (r.nextInt(5) == 0) {
+              int limit = 1 + r.nextInt(4);
+              assertThat(a.tick(now, limit)).isEqualTo(b.tick(now, limit));
+              continue;
+            }
+            Signal s = signal("s-" + r.nextInt(30), "c-" + r.nextInt(4),
+                types.get(r.nextInt(types.size())), now);
+            assertThat(a.handle(s)).isEqualTo(b.handle(s));
+          }
+          for (int c = 0; c < 4; c++) {
+            List<JourneyInstance> mine = direct.byCustomer(CustomerId.of("c-" + c));
+            assertThat(mine).isEqualTo(generic.byCustomer(CustomerId.of("c-" + c)));
+            for (JourneyInstance i : mine) {
+              assertThat(direct.audit(i.id())).isEqualTo(generic.audit(i.id()));
+            }
+          }
+          assertThat(direct.pending(Integer.MAX_VALUE))
+              .isEqualTo(generic.pending(Integer.MAX_VALUE));
+        });
   }
 
   @Test

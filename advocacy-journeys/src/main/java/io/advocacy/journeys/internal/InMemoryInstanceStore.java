@@ -428,8 +428,34 @@ public final class InMemoryInstanceStore implements InstanceStore {
     return out;
   }
 
+  /**
+   * Commits one step as {@link #commit} would a {@link Commit} of it, without the commit and
+   * its audit list around it: the engine's path for its own default store.
+   *
+   * @param next the instance after the step
+   * @param expectedRevision the revision read, or -1
+   * @param actions the actions for the outbox, an unmodifiable list
+   * @param entry the step's one audit entry, or null when {@code entries} holds them
+   * @param entries the audit entries when there is not exactly one
+   * @return true if committed, false if the stored revision differs
+   */
+  public boolean commit(JourneyInstance next, long expectedRevision, List<ActionRequest> actions,
+      @Nullable AuditEntry entry, List<AuditEntry> entries) {
+    long stamp = lock.writeLock();
+    try {
+      return commitLocked(next, expectedRevision, actions, entry, entries);
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
   private boolean commitLocked(Commit commit) {
-    JourneyInstance next = commit.instance();
+    return commitLocked(commit.instance(), commit.expectedRevision(), commit.actions(), null,
+        commit.audit());
+  }
+
+  private boolean commitLocked(JourneyInstance next, long expectedRevision,
+      List<ActionRequest> actions, @Nullable AuditEntry entry, List<AuditEntry> entries) {
     String id = next.id();
     CustomerId customer = next.customer();
     // the engine commits under the id string it was handed: identity names the row
@@ -453,7 +479,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
       row = rowOf(id, hash);
     }
     long revision = row < 0 ? -1 : getLong(row, REVISION);
-    if (revision != commit.expectedRevision()) {
+    if (revision != expectedRevision) {
       return false;
     }
     boolean created = row < 0;
@@ -511,11 +537,12 @@ public final class InMemoryInstanceStore implements InstanceStore {
       }
     }
     // indexed loops: an iterator per commit is garbage the compiler does not always remove
-    List<ActionRequest> actions = commit.actions();
     for (int k = 0; k < actions.size(); k++) {
       outbox.add(actions.get(k), row, id, moved == null ? customer : null);
     }
-    List<AuditEntry> entries = commit.audit();
+    if (entry != null) {
+      appendAudit(row, id, entry);
+    }
     for (int k = 0; k < entries.size(); k++) {
       appendAudit(row, id, entries.get(k));
     }
@@ -731,6 +758,25 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
   @Override
   public List<JourneyInstance> byCustomer(CustomerId customer) {
+    Object found = instancesOf(customer);
+    return found instanceof JourneyInstance one ? List.of(one) : listOf(found);
+  }
+
+  // instancesOf gives a JourneyInstance or a List<JourneyInstance>, nothing else
+  @SuppressWarnings("unchecked")
+  private static List<JourneyInstance> listOf(Object found) {
+    return (List<JourneyInstance>) found;
+  }
+
+  /**
+   * A customer's instances as {@link #byCustomer} gives them, but a single one as itself, without
+   * a list around it: the engine's path for its own default store.
+   *
+   * @param customer the customer
+   * @return the one {@link JourneyInstance}, or an unmodifiable {@code List<JourneyInstance>} of
+   *     any other length, oldest first
+   */
+  public Object instancesOf(CustomerId customer) {
     Objects.requireNonNull(customer, "customer");
     String value = customer.value();
     int hash = value.hashCode();
@@ -738,7 +784,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
     if (seen != 0) {
       JourneyInstance kept = keptOf(customer, hash);
       if (kept != null && lock.validate(seen)) {
-        return List.of(kept);
+        return kept;
       }
     }
     long stamp = lock.writeLock();
@@ -746,7 +792,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
       int set = hotSet(hash);
       JourneyInstance kept = keptOf(customer, hash);
       if (kept != null) {
-        return List.of(kept);
+        return kept;
       }
       int row = firstRowOf(value, hash);
       if (row < 0) {
@@ -758,7 +804,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
         if (x == null || x.customer() == null) {
           hotPut(set, i, row, hash);
         }
-        return List.of(i);
+        return i;
       }
       List<JourneyInstance> out = new ArrayList<>();
       for (; row >= 0; row = get(row, NEXT)) {
