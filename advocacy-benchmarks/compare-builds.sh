@@ -35,8 +35,10 @@ jar_of() { # revision -> path of its benchmarks jar, built if need be
   fi
   if [[ $rev == . || ! -f $dir/advocacy-benchmarks/target/benchmarks.jar ]]; then
     echo "building $rev in $dir" >&2
+    # errexit does not reach into the $(...) this runs in: a failed build must stop here, or
+    # the comparison would run whatever jar an earlier build left
     mvn -B -q ${MVN_OFFLINE:+-o} -f "$dir/pom.xml" -pl advocacy-benchmarks -am package \
-      -DskipTests >&2
+      -DskipTests >&2 || { echo "the build of $rev failed" >&2; exit 1; }
   fi
   echo "$dir/advocacy-benchmarks/target/benchmarks.jar"
 }
