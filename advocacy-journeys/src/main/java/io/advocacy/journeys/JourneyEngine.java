@@ -603,7 +603,6 @@ public final class JourneyEngine {
       reserved = null;
     }
 
-    /** Commits the queued steps in one call. */
     /**
      * Commits the queued steps in one call. A refused commit whose instance has moved on since
      * it was read (a signal handled between the due read and the lock) is stepped again from
