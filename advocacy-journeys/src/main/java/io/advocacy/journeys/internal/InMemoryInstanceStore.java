@@ -725,7 +725,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
   private JourneyInstance instance(int row, @Nullable String id, @Nullable CustomerId indexed) {
     Extras x = extras(row);
     CustomerId customer = x != null && x.customer() != null ? x.customer()
-        : indexed != null ? indexed : CustomerId.of(text.text(get(row, CUSTOMER)));
+        : indexed != null ? indexed : customerOf(get(row, CUSTOMER));
     int endedNano = get(row, ENDED_NANO);
     Instant ended = endedNano < 0 ? null : Instant.ofEpochSecond(getLong(row, ENDED), endedNano);
     return new JourneyInstance(
@@ -742,6 +742,17 @@ public final class InMemoryInstanceStore implements InstanceStore {
         ended,
         getLong(row, REVISION),
         x == null ? List.of() : x.heldAsks());
+  }
+
+  /**
+   * A customer rebuilt from its text, with the string's hash computed at once, while its
+   * characters are at hand: a tick's lock striping asks for that hash next, after the whole
+   * batch has been read, when the characters would have to be fetched again.
+   */
+  private CustomerId customerOf(int position) {
+    String value = text.text(position);
+    int unused = value.hashCode(); // caches the hash in the string
+    return CustomerId.of(value);
   }
 
   @Override
