@@ -57,6 +57,11 @@ import org.jspecify.annotations.Nullable;
  * population cost more than it saved (each kept value is an object the collector keeps alive,
  * and a table smaller than the customers it serves in turn evicts on every read).
  *
+ * <p>Beyond the {@link InstanceStore} calls, two serve the engine's common path when this is its
+ * store: {@link #instancesOf} hands out a customer's single instance without a list around it,
+ * and {@link #commit(JourneyInstance, long, List, AuditEntry, List)} takes a step without a {@link
+ * Commit} and an audit list around it. Each answers as its interface counterpart would.
+ *
  * <p>At 1,000,000 instances an idle instance (no timers, no variables, one audit entry) costs
  * about 150 bytes with its audit entry, and one waiting on a single timer about 155.
  * Thread-safe: one lock guards everything; a {@link #byCustomer} that finds a kept value reads
