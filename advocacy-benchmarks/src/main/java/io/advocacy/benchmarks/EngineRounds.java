@@ -3,17 +3,23 @@ package io.advocacy.benchmarks;
 import io.advocacy.core.CustomerId;
 import io.advocacy.core.signal.SignalType;
 import io.advocacy.journeys.CustomerView;
+import io.advocacy.journeys.InstanceStore;
 import io.advocacy.journeys.JourneyEngine;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One round of the full-engine workload of {@link JourneyTransitionBenchmark#oursEngine}, timed
- * by hand: the unit {@link CompareBuilds} runs in each of two builds in turn.
+ * One round of the full-engine workload of {@link JourneyTransitionBenchmark#oursEngine}, or of
+ * the tick of {@link JourneyTickBenchmark}, timed by hand: the unit {@link CompareBuilds} runs in
+ * each of two builds in turn.
  *
- * <p>A round builds a fresh engine and in-memory store, starts {@code size} instances, then
- * handles {@code signals} signals round-robin over them (sequential ids, each the event that
- * leaves its instance's current state) and returns the time per signal. Only the handling is
+ * <p>A {@link #round} builds a fresh engine and in-memory store, starts {@code size} instances,
+ * then handles {@code signals} signals round-robin over them (sequential ids, each the event that
+ * leaves its instance's current state) and returns the time per signal. A {@link #tickRound}
+ * starts {@code timers} instances each waiting on one timer, then ticks past them all in calls
+ * of {@code limit} and returns the time per timer fired. Only the handling or the ticking is
  * timed; building the engine and starting the instances are not. Not thread-safe.
  */
 public final class EngineRounds {
@@ -59,5 +65,47 @@ public final class EngineRounds {
     }
     sink += steps;
     return elapsed / (double) signals;
+  }
+
+  /**
+   * Runs one round of ticks.
+   *
+   * @param timers the number of instances, each waiting on one timer, at least 1
+   * @param limit the most instances one tick call advances, at least 1
+   * @return nanoseconds per timer fired
+   * @throws IllegalArgumentException if a count is below 1
+   * @throws IllegalStateException if the ticks fire another number of timers than started
+   */
+  public static double tickRound(int timers, int limit) {
+    if (timers < 1 || limit < 1) {
+      throw new IllegalArgumentException("timers " + timers + " and limit " + limit
+          + " must both be at least 1");
+    }
+    CustomerId[] customers = JourneyWorkload.customers(timers);
+    Map<CustomerId, CustomerView> views = new HashMap<>();
+    for (CustomerId c : customers) {
+      views.put(c, JourneyWorkload.view(c));
+    }
+    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(),
+        JourneyWorkload.REGISTRY, views::get).journey(JourneyWorkload.timerDefinition()).build();
+    for (int i = 0; i < timers; i++) {
+      engine.handle(JourneyWorkload.signal("start-" + i, customers[i], JourneyWorkload.START,
+          JourneyWorkload.T0.plusMillis(i)));
+    }
+    System.gc(); // the ticks start without the set-up's garbage
+    Instant now = JourneyWorkload.T0.plus(Duration.ofDays(2));
+    long fired = 0;
+    int last;
+    long t0 = System.nanoTime();
+    do {
+      last = engine.tick(now, limit).steps().size();
+      fired += last;
+    } while (last == limit);
+    long elapsed = System.nanoTime() - t0;
+    if (fired != timers) {
+      throw new IllegalStateException(timers + " timers started, " + fired + " fired");
+    }
+    sink += fired;
+    return elapsed / (double) timers;
   }
 }

@@ -21,13 +21,13 @@ class CompareBuildsTest {
   @Test
   void aMissingJarOrOneWithoutTheRoundsIsNamed() throws Exception {
     Path none = dir.resolve("none.jar");
-    assertThatThrownBy(() -> CompareBuilds.roundOf(none))
+    assertThatThrownBy(() -> CompareBuilds.roundOf(none, "round"))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("no jar at " + none);
     Path empty = dir.resolve("empty.jar");
     try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(empty))) {
       out.putNextEntry(new java.util.zip.ZipEntry("README"));
     }
-    assertThatThrownBy(() -> CompareBuilds.roundOf(empty))
+    assertThatThrownBy(() -> CompareBuilds.roundOf(empty, "round"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(empty + " has no io.advocacy.benchmarks.EngineRounds: it was built from a"
             + " revision older than this tool");
@@ -38,6 +38,27 @@ class CompareBuildsTest {
     // 70 signals over 10 instances: each instance goes once round its 7-state cycle; a signal
     // that took no transition would fail the round
     assertThat(EngineRounds.round(10, 70)).isPositive();
+  }
+
+  @Test
+  void aJarWhoseRoundsLackTheWorkloadIsNamed() throws Exception {
+    // this module's own classes: EngineRounds is there, a method of that name is not
+    Path classes = Path.of(EngineRounds.class.getProtectionDomain().getCodeSource().getLocation()
+        .toURI());
+    assertThatThrownBy(() -> CompareBuilds.roundOf(classes, "noSuchRound"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(classes + "'s EngineRounds has no noSuchRound: it was built from a revision"
+            + " older than this tool");
+  }
+
+  @Test
+  void aTickRoundFiresEveryTimerAndTimesIt() {
+    // 25 timers in calls of at most 10: three calls, the last of 5; a timer that did not fire
+    // would fail the round
+    assertThat(EngineRounds.tickRound(25, 10)).isPositive();
+    assertThatThrownBy(() -> EngineRounds.tickRound(5, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("timers 5 and limit 0 must both be at least 1");
   }
 
   @Test
