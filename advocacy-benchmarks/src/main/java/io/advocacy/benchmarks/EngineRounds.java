@@ -3,7 +3,6 @@ package io.advocacy.benchmarks;
 import io.advocacy.core.CustomerId;
 import io.advocacy.core.signal.SignalType;
 import io.advocacy.journeys.CustomerView;
-import io.advocacy.journeys.InstanceStore;
 import io.advocacy.journeys.JourneyEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,12 +85,7 @@ public final class EngineRounds {
     for (CustomerId c : customers) {
       views.put(c, JourneyWorkload.view(c));
     }
-    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(),
-        JourneyWorkload.REGISTRY, views::get).journey(JourneyWorkload.timerDefinition()).build();
-    for (int i = 0; i < timers; i++) {
-      engine.handle(JourneyWorkload.signal("start-" + i, customers[i], JourneyWorkload.START,
-          JourneyWorkload.T0.plusMillis(i)));
-    }
+    JourneyEngine engine = JourneyWorkload.waitingEngine(customers, views::get);
     System.gc(); // the ticks start without the set-up's garbage
     Instant now = JourneyWorkload.T0.plus(Duration.ofDays(2));
     long fired = 0;

@@ -70,12 +70,7 @@ public class JourneyTickBenchmark {
         .build();
     last = new JourneyEngine.Result(java.util.List.of(), false, java.util.List.of());
     System.gc();
-    engine = JourneyEngine.builder(InstanceStore.inMemory(), JourneyWorkload.REGISTRY, views::get)
-        .journey(JourneyWorkload.timerDefinition()).build();
-    for (int i = 0; i < timers; i++) {
-      engine.handle(JourneyWorkload.signal("start-" + i, customers[i], JourneyWorkload.START,
-          JourneyWorkload.T0.plusMillis(i)));
-    }
+    engine = JourneyWorkload.waitingEngine(customers, views::get);
     System.gc(); // the shot starts without the set-up's garbage
   }
 

@@ -244,6 +244,25 @@ public final class JourneyWorkload {
   }
 
   /**
+   * An engine over a fresh in-memory store with the timer journey ({@link #timerDefinition})
+   * registered and one instance started for each customer, the i-th at {@link #T0} + i ms, so
+   * that each waits on one timer due a day later, as the tick benchmarks begin.
+   *
+   * @param customers the customers
+   * @param views the customers' views
+   * @return the engine
+   */
+  public static JourneyEngine waitingEngine(CustomerId[] customers,
+      Function<CustomerId, CustomerView> views) {
+    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(), REGISTRY, views)
+        .journey(timerDefinition()).build();
+    for (int i = 0; i < customers.length; i++) {
+      engine.handle(signal("start-" + i, customers[i], START, T0.plusMillis(i)));
+    }
+    return engine;
+  }
+
+  /**
    * A bijection of the longs that scatters neighbours (the splitmix64 finaliser): distinct
    * inputs give distinct outputs.
    *
