@@ -6,7 +6,6 @@ import io.advocacy.journeys.CustomerView;
 import io.advocacy.journeys.JourneyEngine;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -42,10 +41,7 @@ public final class EngineRounds {
           + " must both be at least 1");
     }
     CustomerId[] customers = JourneyWorkload.customers(size);
-    Map<CustomerId, CustomerView> views = new HashMap<>();
-    for (CustomerId c : customers) {
-      views.put(c, JourneyWorkload.view(c));
-    }
+    Map<CustomerId, CustomerView> views = JourneyWorkload.views(customers);
     JourneyEngine engine = JourneyWorkload.startedEngine(customers, views::get);
     byte[] phase = new byte[size];
     SignalType[] types = JourneyWorkload.EVENT_TYPES;
@@ -81,10 +77,7 @@ public final class EngineRounds {
           + " must both be at least 1");
     }
     CustomerId[] customers = JourneyWorkload.customers(timers);
-    Map<CustomerId, CustomerView> views = new HashMap<>();
-    for (CustomerId c : customers) {
-      views.put(c, JourneyWorkload.view(c));
-    }
+    Map<CustomerId, CustomerView> views = JourneyWorkload.views(customers);
     JourneyEngine engine = JourneyWorkload.waitingEngine(customers, views::get);
     System.gc(); // the ticks start without the set-up's garbage
     Instant now = JourneyWorkload.T0.plus(Duration.ofDays(2));

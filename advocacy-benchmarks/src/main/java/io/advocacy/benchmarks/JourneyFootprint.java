@@ -16,7 +16,6 @@ import io.advocacy.journeys.JourneyMachine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,10 +119,7 @@ public final class JourneyFootprint {
 
   private static void engine(int n) throws ReflectiveOperationException {
     CustomerId[] customers = JourneyWorkload.customers(n);
-    Map<CustomerId, CustomerView> views = new HashMap<>();
-    for (CustomerId c : customers) {
-      views.put(c, JourneyWorkload.view(c));
-    }
+    Map<CustomerId, CustomerView> views = JourneyWorkload.views(customers);
     InstanceStore store = InstanceStore.inMemory();
     JourneyEngine engine = started(store, JourneyWorkload.definition(), customers, views);
     engineRows(n, store, engine, "at rest");

@@ -56,9 +56,7 @@ public class JourneyTickBenchmark {
   @Setup(Level.Trial)
   public void customers() {
     customers = JourneyWorkload.customers(timers);
-    for (CustomerId c : customers) {
-      views.put(c, JourneyWorkload.view(c));
-    }
+    views = JourneyWorkload.views(customers);
   }
 
   /** A fresh store with every instance waiting on its timer. */

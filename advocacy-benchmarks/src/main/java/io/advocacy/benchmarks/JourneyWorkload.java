@@ -19,6 +19,7 @@ import io.advocacy.scoring.AdvocateTier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -223,6 +224,21 @@ public final class JourneyWorkload {
         return Set.of(Motion.REFERRAL);
       }
     };
+  }
+
+  /**
+   * Each customer's {@link #view}, by customer: what the engine benchmarks hand the engine as
+   * the host's view function ({@code views::get}).
+   *
+   * @param customers the customers
+   * @return a mutable map of their views
+   */
+  public static Map<CustomerId, CustomerView> views(CustomerId[] customers) {
+    Map<CustomerId, CustomerView> views = new HashMap<>();
+    for (CustomerId c : customers) {
+      views.put(c, view(c));
+    }
+    return views;
   }
 
   /**
