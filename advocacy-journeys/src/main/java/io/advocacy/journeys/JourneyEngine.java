@@ -70,9 +70,13 @@ import java.util.function.Function;
  *       then, it reaches the outbox with that instant as its {@code at}, under its original
  *       idempotency key.
  *   <li>Journeys that one signal starts start in the order they were added to the builder.
- *   <li>{@link #tick} reads the due instances with one {@link InstanceStore#due} call and commits
- *       them in batches with {@link InstanceStore#commitAll}, holding the lock stripes of a
- *       batch's customers (taken in a fixed order) while it runs.
+ *   <li>{@link #tick} fires the due instances in batches of 512, committing each batch with
+ *       {@link InstanceStore#commitAll} while it holds the lock stripes of the batch's customers
+ *       (taken in a fixed order). It reads them with one {@link InstanceStore#due} call; from
+ *       the in-memory default store, a batch at a time, each read going on after the last
+ *       instance of the batch before (so an instance that stays due, such as one on a version
+ *       the engine no longer holds, is reported once per call and starves nothing, and a call
+ *       over a million timers fires each batch while the values it read are at hand).
  * </ul>
  *
  * <p>Thread-safe.
@@ -292,28 +296,53 @@ public final class JourneyEngine {
    */
   public Result tick(Instant now, int limit) {
     Objects.requireNonNull(now, "now");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit " + limit + " is below 1");
+    }
     Pass pass = new Pass(null);
-    List<JourneyInstance> due = store.due(now, limit);
-    for (int from = 0; from < due.size(); from += TICK_BATCH) {
-      List<JourneyInstance> batch = due.subList(from, Math.min(due.size(), from + TICK_BATCH));
-      long stripes = 0;
-      for (JourneyInstance d : batch) {
-        stripes |= 1L << stripe(d.customer());
+    if (memory == null) {
+      List<JourneyInstance> due = store.due(now, limit);
+      for (int from = 0; from < due.size(); from += TICK_BATCH) {
+        fireAll(due.subList(from, Math.min(due.size(), from + TICK_BATCH)), now, pass);
       }
-      lockAll(stripes);
-      try {
-        for (JourneyInstance d : batch) {
-          Step s = fire(d, now, pass);
-          if (s != null) {
-            pass.queue(s, d.revision());
-          }
-        }
-        pass.flush(now);
-      } finally {
-        unlockAll(stripes);
+      return pass.result();
+    }
+    // The in-memory store is read a batch at a time, each batch going on after the last
+    // instance of the one before, so a batch is fired while the values read are at hand.
+    int left = limit;
+    JourneyInstance last = null;
+    while (left > 0) {
+      int n = Math.min(TICK_BATCH, left);
+      List<JourneyInstance> batch = last == null ? memory.due(now, n)
+          : memory.dueAfter(now, last.nextDue().orElseThrow(), last.id(), n);
+      fireAll(batch, now, pass);
+      if (batch.size() < n) {
+        break;
       }
+      left -= n;
+      last = batch.get(n - 1);
     }
     return pass.result();
+  }
+
+  /** Fires a batch of due instances as read, under their customers' locks, and commits them. */
+  private void fireAll(List<JourneyInstance> batch, Instant now, Pass pass) {
+    long stripes = 0;
+    for (JourneyInstance d : batch) {
+      stripes |= 1L << stripe(d.customer());
+    }
+    lockAll(stripes);
+    try {
+      for (JourneyInstance d : batch) {
+        Step s = fire(d, now, pass);
+        if (s != null) {
+          pass.queue(s, d.revision());
+        }
+      }
+      pass.flush(now);
+    } finally {
+      unlockAll(stripes);
+    }
   }
 
   /**

@@ -91,6 +91,13 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
           .map(d -> instances.get(d.id())).toList();
     }
 
+    /** As {@link InMemoryInstanceStore#dueAfter}. */
+    List<JourneyInstance> dueAfter(Instant now, Instant afterDue, String afterId, int limit) {
+      return timers.tailSet(new Due(afterDue, afterId), false).stream()
+          .takeWhile(d -> !d.at().isAfter(now)).limit(limit)
+          .map(d -> instances.get(d.id())).toList();
+    }
+
     @Override
     public List<ActionRequest> pending(int limit) {
       return outbox.values().stream().limit(limit).toList();
@@ -310,8 +317,27 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
       case 7 -> {
         Instant now = instant(r);
         int limit = 1 + r.nextInt(r.nextBoolean() ? 3 : 1_000);
-        assertThat(actual.due(now, limit)).as("due %s, %s", now, limit)
-            .isEqualTo(reference.due(now, limit));
+        if (actual instanceof InMemoryInstanceStore memory && r.nextBoolean()) {
+          // going on after an instance: one due, or any id (a stored one, a part of one or one
+          // longer) at any instant, or at the instant of one due
+          ReferenceStore model = (ReferenceStore) reference;
+          List<JourneyInstance> all = model.due(Instant.MAX, Integer.MAX_VALUE);
+          JourneyInstance after = all.isEmpty() ? null : all.get(r.nextInt(all.size()));
+          Instant afterDue = after == null || r.nextInt(3) == 0 ? instant(r)
+              : after.nextDue().orElseThrow();
+          String afterId = switch (r.nextInt(4)) {
+            case 0 -> id.substring(0, r.nextInt(id.length() + 1));
+            case 1 -> id + (char) (r.nextInt(3) * 40_000);
+            case 2 -> id;
+            default -> after == null ? id : after.id();
+          };
+          assertThat(memory.dueAfter(now, afterDue, afterId, limit))
+              .as("due %s after %s %s, %s", now, afterDue, afterId, limit)
+              .isEqualTo(model.dueAfter(now, afterDue, afterId, limit));
+        } else {
+          assertThat(actual.due(now, limit)).as("due %s, %s", now, limit)
+              .isEqualTo(reference.due(now, limit));
+        }
       }
       default -> {
         int limit = 1 + r.nextInt(r.nextBoolean() ? 3 : 1_000);
@@ -330,7 +356,25 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
       assertThat(actual.byCustomer(c)).isEqualTo(reference.byCustomer(c));
     }
     Instant end = Instant.MAX;
-    assertThat(actual.due(end, Integer.MAX_VALUE)).isEqualTo(reference.due(end, Integer.MAX_VALUE));
+    List<JourneyInstance> due = reference.due(end, Integer.MAX_VALUE);
+    assertThat(actual.due(end, Integer.MAX_VALUE)).isEqualTo(due);
+    if (actual instanceof InMemoryInstanceStore memory) {
+      // page by page, each going on after the last of the page before
+      for (int page = 1; page <= 3; page++) {
+        List<JourneyInstance> paged = new ArrayList<>(memory.due(end, page));
+        // (a page that repeats an instance ends the walk, rather than looping for ever)
+        while (paged.size() % page == 0 && !paged.isEmpty() && paged.size() <= due.size()) {
+          JourneyInstance last = paged.get(paged.size() - 1);
+          List<JourneyInstance> next =
+              memory.dueAfter(end, last.nextDue().orElseThrow(), last.id(), page);
+          if (next.isEmpty()) {
+            break;
+          }
+          paged.addAll(next);
+        }
+        assertThat(paged).as("due in pages of %s", page).isEqualTo(due);
+      }
+    }
     assertThat(actual.pending(Integer.MAX_VALUE)).isEqualTo(reference.pending(Integer.MAX_VALUE));
   }
 

@@ -308,6 +308,96 @@ class JourneyEngineTest {
         });
   }
 
+  /**
+   * Two engines, one on the in-memory store (read a batch at a time) and one on the same store
+   * behind a forwarding one (read whole), each with 1,300 customers whose reminders fall due
+   * and 300 instances that can never fire (a version with no definition), due among them.
+   */
+  private static List<JourneyEngine> enginesWithStuckInstancesAmongTheDue() {
+    List<JourneyEngine> engines = new ArrayList<>();
+    for (InstanceStore store : List.of(InstanceStore.inMemory(),
+        new ForwardingInstanceStore(InstanceStore.inMemory()))) {
+      JourneyEngine engine = builder(store).build();
+      for (int c = 0; c < 1300; c++) {
+        engine.handle(signal("p-" + c, "c-" + c, SignalType.PURCHASE_COMPLETED,
+            T0.plusMillis(4 * c)));
+      }
+      for (int k = 0; k < 300; k++) {
+        Instant due = T0.plus(Duration.ofDays(3)).plusMillis(16 * k + 1);
+        assertThat(store.commit(new Commit(new JourneyInstance("stuck-" + k,
+            io.advocacy.core.JourneyId.of("review-request"), 99, CustomerId.of("s-" + k),
+            "invited", T0, java.util.Map.of(), List.of(new PendingTimer(0, due)),
+            java.util.Set.of(), null, 1), -1, List.of(), List.of()))).isTrue();
+      }
+      engines.add(engine);
+    }
+    return engines;
+  }
+
+  @Test
+  void aTickReadsTheInMemoryStoreABatchAtATimeAndGoesOnPastInstancesItCannotFire() {
+    // Read a batch at a time, a tick must fire what a tick that reads every due instance at
+    // once fires: the stuck instances stay due where they are, and are not handed out again.
+    for (int limit : new int[] {1, 300, 511, 512, 513, 1024, 1599, 1600, 5000}) {
+      List<JourneyEngine> engines = enginesWithStuckInstancesAmongTheDue();
+      Instant now = T0.plus(Duration.ofDays(4));
+      int steps = 0;
+      int skipped = 0;
+      for (int round = 0; round < 3; round++) {
+        JourneyEngine.Result batched = engines.get(0).tick(now, limit);
+        assertThat(batched).as("tick %s of limit %s", round, limit)
+            .isEqualTo(engines.get(1).tick(now, limit));
+        steps += batched.steps().size();
+        skipped += batched.skipped().size();
+      }
+      // Each tick hands out the earliest `limit` still due: the stuck ones again, and as
+      // many reminders as fit among them (reminder c due 4c ms after 3 days, stuck k 16k + 1).
+      List<Long> reminders = new ArrayList<>();
+      for (long c = 0; c < 1300; c++) {
+        reminders.add(4 * c);
+      }
+      int fired = 0;
+      int reported = 0;
+      for (int round = 0; round < 3; round++) {
+        List<Long> due = new ArrayList<>(reminders);
+        for (long k = 0; k < 300; k++) {
+          due.add(16 * k + 1);
+        }
+        due.sort(null);
+        List<Long> handed = due.subList(0, Math.min(limit, due.size()));
+        for (long at : handed) {
+          if (at % 4 == 0) {
+            fired++;
+          } else {
+            reported++;
+          }
+        }
+        reminders.removeAll(handed);
+      }
+      assertThat(steps).as("limit %s", limit).isEqualTo(fired);
+      assertThat(skipped).as("limit %s", limit).isEqualTo(reported);
+      if (limit >= 1600) {
+        assertThat(steps).isEqualTo(1300);
+        assertThat(skipped).isEqualTo(900);
+      }
+      assertThat(engines.get(0).store().due(now, Integer.MAX_VALUE))
+          .isEqualTo(engines.get(1).store().due(now, Integer.MAX_VALUE));
+    }
+  }
+
+  @Test
+  void aTickGoesOnPastAStuckInstanceInTheBatchBefore() {
+    JourneyEngine engine = enginesWithStuckInstancesAmongTheDue().get(0);
+    JourneyEngine.Result r = engine.tick(T0.plus(Duration.ofDays(4)), 5000);
+    assertThat(r.steps()).hasSize(1300);
+    assertThat(r.skipped()).hasSize(300).first()
+        .isEqualTo("stuck-0: no definition review-request v99");
+    assertThat(r.skipped()).doesNotHaveDuplicates();
+    // in due order: the reminder of c-0 (due at 3 days) first, then stuck-0 (1 ms later)
+    assertThat(r.steps().get(0).instance().id()).isEqualTo("review-request:c-0:1");
+    assertThat(r.steps().get(1299).instance().id()).isEqualTo("review-request:c-1299:1");
+  }
+
   @Test
   void aTickCommitsItsStepsInBatchesAndReportsAConflictInABatchAlone() {
     CountingStore store = new CountingStore();

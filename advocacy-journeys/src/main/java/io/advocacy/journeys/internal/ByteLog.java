@@ -230,6 +230,26 @@ final class ByteLog {
   }
 
   /**
+   * Compares a text with a string as {@link String#compareTo} compares strings.
+   *
+   * @param position the text's position
+   * @param s the string
+   * @return negative, zero or positive as the text sorts before, with or after the string
+   */
+  int compareText(int position, String s) {
+    int header = header(position);
+    int start = textStart(position, header);
+    int n = header >>> 1;
+    for (int k = 0, m = Math.min(n, s.length()); k < m; k++) {
+      int c = charAt(start, header, k) - s.charAt(k);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return n - s.length();
+  }
+
+  /**
    * The text at a position.
    *
    * @param position the text's position

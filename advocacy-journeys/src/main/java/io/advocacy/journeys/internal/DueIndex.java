@@ -205,14 +205,77 @@ final class DueIndex {
   }
 
   /**
+   * Where a probe sorts among the rows: {@link #forEachAfter} visits the rows that sort after
+   * it. A probe need not be a row held.
+   */
+  interface Probe {
+    /**
+     * Compares a held row with the probe.
+     *
+     * @param row a held row
+     * @return negative, zero or positive as the row sorts before, at or after the probe
+     */
+    int compare(int row);
+  }
+
+  /**
    * Visits rows in order until the visitor says stop or none are left.
    *
    * @param visitor called with each row; returns false to stop
    */
   void forEach(IntPredicate visitor) {
-    for (int b = 0; b < count; b++) {
+    forEachFrom(0, 0, visitor);
+  }
+
+  /**
+   * Visits the rows that sort after a probe, in order, until the visitor says stop or none are
+   * left. The first row held is checked first: when it sorts after the probe (a tick that reads
+   * its due rows a page at a time has removed those it fired), no search is made.
+   *
+   * @param probe where to start
+   * @param visitor called with each row; returns false to stop
+   */
+  void forEachAfter(Probe probe, IntPredicate visitor) {
+    if (size == 0) {
+      return;
+    }
+    if (probe.compare(blocks[0][0]) > 0) {
+      forEachFrom(0, 0, visitor);
+      return;
+    }
+    // the first block whose last row sorts after the probe
+    int lo = 0;
+    int hi = count;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (probe.compare(blocks[mid][sizes[mid] - 1]) > 0) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    if (lo == count) {
+      return;
+    }
+    // within it, the first row that does
+    int[] block = blocks[lo];
+    int from = 0;
+    int to = sizes[lo] - 1;
+    while (from < to) {
+      int mid = (from + to) >>> 1;
+      if (probe.compare(block[mid]) > 0) {
+        to = mid;
+      } else {
+        from = mid + 1;
+      }
+    }
+    forEachFrom(lo, from, visitor);
+  }
+
+  private void forEachFrom(int firstBlock, int firstIndex, IntPredicate visitor) {
+    for (int b = firstBlock, k = firstIndex; b < count; b++, k = 0) {
       int[] block = blocks[b];
-      for (int k = 0, n = sizes[b]; k < n; k++) {
+      for (int n = sizes[b]; k < n; k++) {
         if (!visitor.test(block[k])) {
           return;
         }

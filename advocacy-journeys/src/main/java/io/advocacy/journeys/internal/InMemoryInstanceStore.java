@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.StampedLock;
+import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -834,6 +835,32 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
   @Override
   public List<JourneyInstance> due(Instant now, int limit) {
+    return handOut(now, limit, null, null);
+  }
+
+  /**
+   * As {@link #due}, but only the instances that sort after a given one in due order (due
+   * instant, then id): the next page of a tick that reads its due instances a page at a time,
+   * given the last instance of the page before. An instance that stays due where it was (one
+   * with no definition to step it) is not handed out again, and the page after it goes on
+   * from there. The instance given need not be due still, nor stored.
+   *
+   * @param now the instant
+   * @param afterDue the due instant of the instance to go on after
+   * @param afterId that instance's id
+   * @param limit the most to return, at least 1
+   * @return the instances, earliest due first
+   */
+  public List<JourneyInstance> dueAfter(Instant now, Instant afterDue, String afterId,
+      int limit) {
+    Objects.requireNonNull(afterDue, "afterDue");
+    Objects.requireNonNull(afterId, "afterId");
+    return handOut(now, limit, afterDue, afterId);
+  }
+
+  /** The due instances at or before now, after an instance in due order or from the first. */
+  private List<JourneyInstance> handOut(Instant now, int limit, @Nullable Instant afterDue,
+      @Nullable String afterId) {
     Objects.requireNonNull(now, "now");
     if (limit < 1) {
       throw new IllegalArgumentException("limit " + limit + " is below 1");
@@ -854,7 +881,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
       }
       handedCount = 0;
       handedCursor = 0;
-      due.forEach(row -> {
+      IntPredicate handOut = row -> {
         long s = getLong(row, DUE);
         if (s > seconds || s == seconds && get(row, DUE_NANO) > nanos) {
           return false;
@@ -868,7 +895,23 @@ public final class InMemoryInstanceStore implements InstanceStore {
         handedCustomers[handedCount++] = x != null && x.customer() != null ? null : i.customer();
         out.add(i);
         return out.size() < limit;
-      });
+      };
+      if (afterId == null) {
+        due.forEach(handOut);
+      } else {
+        long afterSeconds = afterDue.getEpochSecond();
+        int afterNanos = afterDue.getNano();
+        due.forEachAfter(row -> {
+          int c = Long.compare(getLong(row, DUE), afterSeconds);
+          if (c == 0) {
+            c = Integer.compare(get(row, DUE_NANO), afterNanos);
+            if (c == 0) {
+              c = text.compareText(get(row, ID), afterId);
+            }
+          }
+          return c;
+        }, handOut);
+      }
       return Collections.unmodifiableList(out);
     } finally {
       lock.unlockWrite(stamp);
