@@ -53,15 +53,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Two shortcuts spare the common paths their lookups: the latest values of the {@link
  * #MAX_HOT} customers with a single instance read or committed most lately are kept and handed
  * out again (the engine then commits under the id string it was handed, and the row is found by
- * identity), and the rows a {@link #due} call handed out are found again in that order by a
- * tick's commits. The kept values are few on purpose: keeping one for every customer of a large
+ * identity), and the rows a {@link #due} or {@link #dueAfter} call handed out are found again
+ * in that order by a tick's commits. The kept values are few on purpose: keeping one for every customer of a large
  * population cost more than it saved (each kept value is an object the collector keeps alive,
  * and a table smaller than the customers it serves in turn evicts on every read).
  *
- * <p>Beyond the {@link InstanceStore} calls, two serve the engine's common path when this is its
- * store: {@link #instancesOf} hands out a customer's single instance without a list around it,
- * and {@link #commit(JourneyInstance, long, List, AuditEntry, List)} takes a step without a {@link
- * Commit} and an audit list around it. Each answers as its interface counterpart would.
+ * <p>Beyond the {@link InstanceStore} calls, three serve the engine when this is its store:
+ * {@link #instancesOf} hands out a customer's single instance without a list around it, {@link
+ * #commit(JourneyInstance, long, List, AuditEntry, List)} takes a step without a {@link Commit}
+ * and an audit list around it, and {@link #dueAfter} hands out the due instances after a given
+ * one, so that a tick reads a batch at a time. Each answers as its interface counterpart would.
  *
  * <p>At 1,000,000 instances an idle instance (no timers, no variables, one audit entry) costs
  * about 150 bytes with its audit entry, and one waiting on a single timer about 155.
@@ -134,11 +135,11 @@ public final class InMemoryInstanceStore implements InstanceStore {
    */
   private long[] byId = new long[16];
   /**
-   * What the last {@link #due} call handed out, in order: each row, the id string it was handed
-   * out under, and the row's own customer (null when the instance names another). A tick
-   * commits its steps in that order under the very id strings it was handed, so a commit finds
-   * its row by identity a few places on from the last one found, without hashing the id or
-   * probing the id table.
+   * What the last {@link #due} or {@link #dueAfter} call handed out, in order: each row, the id
+   * string it was handed out under, and the row's own customer (null when the instance names
+   * another). A tick commits its steps in that order under the very id strings it was handed,
+   * so a commit finds its row by identity a few places on from the last one found, without
+   * hashing the id or probing the id table.
    */
   private int[] handedRows = new int[0];
   private @Nullable String[] handedIds = new String[0];
