@@ -427,8 +427,14 @@ class JourneyEngineTest {
 
   @Test
   void ticksRacingSignalsLoseNoUpdate() throws Exception {
+    // ticks of one read, and ticks that read the store a batch at a time (1,000: two batches)
+    ticksRacingSignalsLoseNoUpdate(37);
+    ticksRacingSignalsLoseNoUpdate(1_000);
+  }
+
+  private static void ticksRacingSignalsLoseNoUpdate(int limit) throws Exception {
     JourneyEngine engine = engine();
-    int customers = 600;
+    int customers = 1_200;
     for (int c = 0; c < customers; c++) {
       engine.handle(signal("p-" + c, "c-" + c, SignalType.PURCHASE_COMPLETED, T0));
     }
@@ -441,7 +447,7 @@ class JourneyEngineTest {
         done.add(pool.submit(() -> {
           start.await();
           for (int k = 0; k < 20; k++) {
-            engine.tick(T0.plus(Duration.ofDays(4)), 37);
+            engine.tick(T0.plus(Duration.ofDays(4)), limit);
           }
           return null;
         }));
@@ -462,7 +468,8 @@ class JourneyEngineTest {
       engine.tick(T0.plus(Duration.ofDays(4)), 10_000);
       for (int c = 0; c < customers; c++) {
         JourneyInstance i = engine.store().byCustomer(CustomerId.of("c-" + c)).get(0);
-        assertThat(i.state()).as("customer %d", c).isEqualTo(c % 4 < 2 ? "reviewed" : "reminded");
+        assertThat(i.state()).as("customer %d, ticks of %d", c, limit)
+            .isEqualTo(c % 4 < 2 ? "reviewed" : "reminded");
         List<String> trail = engine.store().audit(i.id()).stream().map(AuditEntry::to).toList();
         // A reviewed customer may or may not have been reminded first, never twice.
         assertThat(trail.stream().filter("reminded"::equals).count()).isLessThanOrEqualTo(1);
