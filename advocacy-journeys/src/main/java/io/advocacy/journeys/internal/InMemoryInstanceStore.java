@@ -54,9 +54,10 @@ import org.jspecify.annotations.Nullable;
  * #MAX_HOT} customers with a single instance read or committed most lately are kept and handed
  * out again (the engine then commits under the id string it was handed, and the row is found by
  * identity), and the rows a {@link #due} or {@link #dueAfter} call handed out are found again
- * in that order by a tick's commits. The kept values are few on purpose: keeping one for every customer of a large
- * population cost more than it saved (each kept value is an object the collector keeps alive,
- * and a table smaller than the customers it serves in turn evicts on every read).
+ * in that order by a tick's commits. The kept values are few on purpose: keeping one for every
+ * customer of a large population cost more than it saved (each kept value is an object the
+ * collector keeps alive, and a table smaller than the customers it serves in turn evicts on
+ * every read).
  *
  * <p>Beyond the {@link InstanceStore} calls, three serve the engine when this is its store:
  * {@link #instancesOf} hands out a customer's single instance without a list around it, {@link
