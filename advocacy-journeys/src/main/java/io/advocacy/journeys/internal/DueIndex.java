@@ -2,6 +2,7 @@ package io.advocacy.journeys.internal;
 
 import java.util.Arrays;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Row numbers kept in an order the owner defines, as a list of sorted blocks of at most 256
@@ -205,20 +206,6 @@ final class DueIndex {
   }
 
   /**
-   * Where a probe sorts among the rows: {@link #forEachAfter} visits the rows that sort after
-   * it. A probe need not be a row held.
-   */
-  interface Probe {
-    /**
-     * Compares a held row with the probe.
-     *
-     * @param row a held row
-     * @return negative, zero or positive as the row sorts before, at or after the probe
-     */
-    int compare(int row);
-  }
-
-  /**
    * Visits rows in order until the visitor says stop or none are left.
    *
    * @param visitor called with each row; returns false to stop
@@ -229,17 +216,21 @@ final class DueIndex {
 
   /**
    * Visits the rows that sort after a probe, in order, until the visitor says stop or none are
-   * left. The first row held is checked first: when it sorts after the probe (a tick that reads
-   * its due rows a page at a time has removed those it fired), no search is made.
+   * left. The probe is an instant and a tie-break, and need not be a row held. The first row
+   * held is checked first: when it sorts after the probe (a tick that reads its due rows a page
+   * at a time has removed those it fired), no search is made.
    *
-   * @param probe where to start
+   * @param seconds the seconds of the probe's instant
+   * @param nanos the nanoseconds of the probe's instant
+   * @param tieBreak compares a row whose instant is the probe's with the probe: negative, zero
+   *     or positive as the row sorts before, at or after it
    * @param visitor called with each row; returns false to stop
    */
-  void forEachAfter(Probe probe, IntPredicate visitor) {
+  void forEachAfter(long seconds, int nanos, IntUnaryOperator tieBreak, IntPredicate visitor) {
     if (size == 0) {
       return;
     }
-    if (probe.compare(blocks[0][0]) > 0) {
+    if (compareToProbe(blocks[0][0], seconds, nanos, tieBreak) > 0) {
       forEachFrom(0, 0, visitor);
       return;
     }
@@ -248,7 +239,7 @@ final class DueIndex {
     int hi = count;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (probe.compare(blocks[mid][sizes[mid] - 1]) > 0) {
+      if (compareToProbe(blocks[mid][sizes[mid] - 1], seconds, nanos, tieBreak) > 0) {
         hi = mid;
       } else {
         lo = mid + 1;
@@ -263,13 +254,25 @@ final class DueIndex {
     int to = sizes[lo] - 1;
     while (from < to) {
       int mid = (from + to) >>> 1;
-      if (probe.compare(block[mid]) > 0) {
+      if (compareToProbe(block[mid], seconds, nanos, tieBreak) > 0) {
         to = mid;
       } else {
         from = mid + 1;
       }
     }
     forEachFrom(lo, from, visitor);
+  }
+
+  /** Compares a held row with a probe (see {@link #forEachAfter}). */
+  private int compareToProbe(int row, long seconds, int nanos, IntUnaryOperator tieBreak) {
+    int c = Long.compare(order.seconds(row), seconds);
+    if (c == 0) {
+      c = Integer.compare(order.nanos(row), nanos);
+      if (c == 0) {
+        c = tieBreak.applyAsInt(row);
+      }
+    }
+    return c;
   }
 
   private void forEachFrom(int firstBlock, int firstIndex, IntPredicate visitor) {

@@ -901,18 +901,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
       if (afterId == null) {
         due.forEach(handOut);
       } else {
-        long afterSeconds = afterDue.getEpochSecond();
-        int afterNanos = afterDue.getNano();
-        due.forEachAfter(row -> {
-          int c = Long.compare(getLong(row, DUE), afterSeconds);
-          if (c == 0) {
-            c = Integer.compare(get(row, DUE_NANO), afterNanos);
-            if (c == 0) {
-              c = text.compareText(get(row, ID), afterId);
-            }
-          }
-          return c;
-        }, handOut);
+        due.forEachAfter(afterDue.getEpochSecond(), afterDue.getNano(),
+            row -> text.compareText(get(row, ID), afterId), handOut);
       }
       return Collections.unmodifiableList(out);
     } finally {
