@@ -13,6 +13,7 @@ import io.advocacy.core.profile.ContactChannel;
 import io.advocacy.core.profile.CustomerProfile;
 import io.advocacy.core.signal.Signal;
 import io.advocacy.core.signal.SignalType;
+import io.advocacy.journeys.internal.InMemoryInstanceStore;
 import io.advocacy.scoring.AdvocateTier;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,6 +114,11 @@ class ContactGateTest {
     // Nothing more to do at the same instant: the ask is sent once.
     assertThat(engine.tick(MORNING, 10).steps()).isEmpty();
     assertThat(engine.store().pending(10)).hasSize(1);
+    // sent by a later commit than the one that made it, the ask's key is still its
+    // instance's own, found in its chain: the store's outbox spares it the key table
+    assertThat(engine.store().acknowledge("review-request:c-ada:1:r1:entry:0")).isTrue();
+    assertThat(engine.store().acknowledge("review-request:c-ada:1:r1:entry:0")).isFalse();
+    assertThat(((InMemoryInstanceStore) engine.store()).keysChained()).isTrue();
   }
 
   @Test

@@ -862,4 +862,179 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
     assertThat(store.due(T0.plusSeconds(1), 5_000)).hasSize(1_334);
     assertThat(Objects.requireNonNull(store.byCustomer(c))).hasSize(2_000);
   }
+
+  // ------------------------------------------------------------ keys chained to their rows
+
+  /**
+   * Ids where one starts another before the engine's key form ({@code ":r"}, digits, {@code
+   * ":"}), so that two rows can each add the same key as their own: {@code "m:1"} at revision
+   * 2 and {@code "m:1:r2:x:1"} at revision 3 both make {@code "m:1:r2:x:1:r3:e:0"}.
+   */
+  private static final List<String> CHAIN_IDS =
+      List.of("m:1", "m:1:r2:x:1", "m:1:r3:x:1", "m", "ü-客户:1");
+
+  /** What keys of the engine's form end with; the third makes keys that other rows own. */
+  private static String suffix(Random r) {
+    return switch (r.nextInt(4)) {
+      case 0 -> "e:0";
+      case 1 -> "entry:" + r.nextInt(2);
+      default -> "x:1:r" + (1 + r.nextInt(4)) + ":e:0";
+    };
+  }
+
+  /** What ends the chaining in a run: nothing, or one of these, now and then. */
+  private enum Disruption { NONE, LOWERED_REVISION, OTHER_KEY, EARLY_ACKNOWLEDGEMENT }
+
+  /**
+   * A key a row's commit from revision {@code before} to {@code after} adds: mostly of the
+   * engine's form at a revision of the commit; else at an earlier revision (an ask held back
+   * and sent later), one the commit added already, one with no revision form, or (in runs
+   * with {@link Disruption#OTHER_KEY}) another row's or a later revision's.
+   */
+  private static String chainKey(Random r, String id, long before, long after,
+      List<String> added, Disruption disruption) {
+    int pick = r.nextInt(disruption == Disruption.OTHER_KEY ? 12 : 10);
+    if (pick < 5 && after > before) {
+      return id + ":r" + (before + 1 + r.nextInt((int) (after - before))) + ":" + suffix(r);
+    }
+    return switch (pick) {
+      case 5, 6 -> id + ":r" + r.nextInt((int) Math.max(1, before + 1)) + ":" + suffix(r);
+      case 7 -> added.isEmpty() ? "k-" + r.nextInt(20) : added.get(r.nextInt(added.size()));
+      case 8 -> "k-" + r.nextInt(20) + (r.nextBoolean() ? "" : r.nextBoolean() ? ":r:" : ":rx:");
+      case 10 -> CHAIN_IDS.get(r.nextInt(CHAIN_IDS.size())) + ":r" + r.nextInt(6) + ":"
+          + suffix(r);
+      case 11 -> id + ":r" + (after + 1 + r.nextInt(3)) + ":" + suffix(r);
+      default -> id + ":r" + Math.max(0, after) + ":" + suffix(r);
+    };
+  }
+
+  /**
+   * One commit or acknowledgement of a run over {@link #CHAIN_IDS}, applied to both stores; a
+   * run with a disruption now and then lowers a revision, adds another row's key or
+   * acknowledges a key of the engine's form before it is added, after which every key is kept
+   * in the table.
+   */
+  private static void chainStep(Random r, InstanceStore actual, ReferenceStore reference,
+      List<String> keys, Disruption disruption) {
+    String id = CHAIN_IDS.get(r.nextInt(CHAIN_IDS.size()));
+    CustomerId c = CustomerId.of("c-" + id.length());
+    if (r.nextInt(3) == 0) {
+      List<ActionRequest> pending = reference.pending(Integer.MAX_VALUE);
+      String key = !pending.isEmpty() && r.nextInt(4) != 0
+          ? pending.get(r.nextInt(pending.size())).idempotencyKey()
+          : !keys.isEmpty() && r.nextBoolean() ? keys.get(r.nextInt(keys.size()))
+          : disruption == Disruption.EARLY_ACKNOWLEDGEMENT && r.nextInt(4) == 0
+          ? id + ":r" + r.nextInt(9) + ":" + suffix(r)
+          : "k-" + r.nextInt(20);
+      assertThat(actual.acknowledge(key)).as("acknowledge %s", key)
+          .isEqualTo(reference.acknowledge(key));
+      return;
+    }
+    long before = reference.find(id).map(JourneyInstance::revision).orElse(-1L);
+    long after = disruption == Disruption.LOWERED_REVISION && before > 0 && r.nextInt(10) == 0
+        ? r.nextInt((int) before)
+        : r.nextInt(8) == 0 ? Math.max(0, before) : before + 1 + r.nextInt(3);
+    List<ActionRequest> actions = new ArrayList<>();
+    List<String> added = new ArrayList<>();
+    for (int k = r.nextInt(4); k > 0; k--) {
+      String key = chainKey(r, id, before, after, added, disruption);
+      added.add(key);
+      keys.add(key);
+      actions.add(new ActionRequest(key, id, c, "ask_review", ActionKind.ASK,
+          Map.of("n", Integer.toString(k)), T0.plusSeconds(keys.size())));
+    }
+    Commit commit = new Commit(new JourneyInstance(id, JourneyId.of("j"), 1, c, "s", T0,
+        Map.of(), List.of(), Set.of(), null, after), before, actions, List.of());
+    boolean direct = r.nextBoolean();
+    assertThat(commit(actual, commit, direct)).as("commit %s", commit)
+        .isEqualTo(reference.commit(commit));
+  }
+
+  @Test
+  void keysChainedToTheirRowsAgreeWithTheReferenceModel() {
+    // rows whose ids start each other's keys, commits that keep or skip revisions, asks sent
+    // at an earlier revision, the same key twice in a commit; in half of the runs also what
+    // ends the chaining, at some point in the run
+    qt().withFixedSeed(31337L).withExamples(400)
+        .forAll(longs().all(), integers().between(1, 300))
+        .checkAssert((seed, steps) -> {
+          Random r = new Random(seed);
+          Disruption[] all = Disruption.values();
+          Disruption disruption = r.nextBoolean() ? Disruption.NONE
+              : all[1 + r.nextInt(all.length - 1)];
+          InstanceStore actual = InstanceStore.inMemory();
+          ReferenceStore reference = new ReferenceStore();
+          List<String> keys = new ArrayList<>();
+          for (int k = 0; k < steps; k++) {
+            chainStep(r, actual, reference, keys, disruption);
+            int limit = 1 + r.nextInt(5);
+            assertThat(actual.pending(limit)).isEqualTo(reference.pending(limit));
+          }
+          assertThat(actual.pending(Integer.MAX_VALUE))
+              .isEqualTo(reference.pending(Integer.MAX_VALUE));
+          if (disruption == Disruption.NONE) {
+            assertThat(((InMemoryInstanceStore) actual).keysChained()).isTrue();
+          }
+          for (String key : keys) {
+            assertThat(actual.acknowledge(key)).as("acknowledge %s", key)
+                .isEqualTo(reference.acknowledge(key));
+          }
+          assertThat(actual.pending(Integer.MAX_VALUE)).isEmpty();
+        });
+  }
+
+  @Test
+  void aKeyTwoRowsBothOwnIsAddedOnce() {
+    InstanceStore store = newStore();
+    CustomerId c = CustomerId.of("c-1");
+    String key = "m:1:r2:x:1:r3:e:0";
+    // "m:1" at revision 2 (its key's own part is "x:1:r3:e:0")
+    ActionRequest first = new ActionRequest(key, "m:1", c, "ask_review", ActionKind.ASK,
+        Map.of(), T0);
+    assertThat(store.commit(new Commit(new JourneyInstance("m:1", JourneyId.of("j"), 1, c, "s",
+        T0, Map.of(), List.of(), Set.of(), null, 2), -1, List.of(first), List.of()))).isTrue();
+    // "m:1:r2:x:1" at revision 3 makes the same key as its own
+    ActionRequest second = new ActionRequest(key, "m:1:r2:x:1", c, "other", ActionKind.ASK,
+        Map.of(), T0);
+    assertThat(store.commit(new Commit(new JourneyInstance("m:1:r2:x:1", JourneyId.of("j"), 1,
+        c, "s", T0, Map.of(), List.of(), Set.of(), null, 3), -1, List.of(second),
+        List.of()))).isTrue();
+    assertThat(store.pending(10)).containsExactly(first);
+    // a third row adds it as a key not its own: found in a chain, it is dropped, and the keys
+    // stay chained
+    ActionRequest third = new ActionRequest(key, "m:1:r3:x:1", c, "third", ActionKind.ASK,
+        Map.of(), T0);
+    assertThat(store.commit(new Commit(new JourneyInstance("m:1:r3:x:1", JourneyId.of("j"), 1,
+        c, "s", T0, Map.of(), List.of(), Set.of(), null, 1), -1, List.of(third),
+        List.of()))).isTrue();
+    assertThat(store.pending(10)).containsExactly(first);
+    assertThat(((InMemoryInstanceStore) store).keysChained()).isTrue();
+    assertThat(store.acknowledge(key)).isTrue();
+    assertThat(store.acknowledge(key)).isFalse();
+    assertThat(store.pending(10)).isEmpty();
+    assertThat(((InMemoryInstanceStore) store).keysChained()).isTrue();
+  }
+
+  @Test
+  void anAskSentAtALaterRevisionIsAddedOnceAndAfterItsAcknowledgementNever() {
+    // what the contact gate does: an ask held back at revision 1 is sent by a later commit
+    InstanceStore store = newStore();
+    CustomerId c = CustomerId.of("c-1");
+    String id = "review:c-1:1";
+    ActionRequest ask = new ActionRequest(id + ":r1:entry:0", id, c, "ask_review",
+        ActionKind.ASK, Map.of(), T0);
+    long revision = -1;
+    for (long next : new long[] {1, 1, 2, 2, 5}) {
+      assertThat(store.commit(new Commit(new JourneyInstance(id, JourneyId.of("j"), 1, c, "s",
+          T0, Map.of(), List.of(), Set.of(), null, next), revision, List.of(ask, ask),
+          List.of()))).isTrue();
+      revision = next;
+      assertThat(store.pending(10)).containsExactly(ask);
+    }
+    assertThat(store.acknowledge(ask.idempotencyKey())).isTrue();
+    assertThat(store.commit(new Commit(new JourneyInstance(id, JourneyId.of("j"), 1, c, "s",
+        T0, Map.of(), List.of(), Set.of(), null, 6), revision, List.of(ask), List.of())))
+        .isTrue();
+    assertThat(store.pending(10)).isEmpty();
+  }
 }

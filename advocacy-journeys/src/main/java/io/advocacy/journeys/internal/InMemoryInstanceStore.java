@@ -47,7 +47,9 @@ import org.jspecify.annotations.Nullable;
  *       and points back at the instance's previous entry.
  *   <li>The {@link Outbox} keeps pending actions in order, each encoded in place like an audit
  *       entry (the key as what it adds to the instance id, the instance as its row), and every
- *       key it has seen.
+ *       key it has seen. A key of the engine's form ({@code <instance>:r<revision>:...}) added
+ *       by its own instance's commit is chained to the instance's row, which keeps its last
+ *       one, rather than put in the key table; see {@link #keysChained}.
  * </ul>
  *
  * <p>Two shortcuts spare the common paths their lookups: the latest values of the {@link
@@ -100,7 +102,9 @@ public final class InMemoryInstanceStore implements InstanceStore {
    * commit of a row without them leaves the extras page unread); 0 otherwise.
    */
   private static final int TIMER = 18;
-  private static final int STRIDE = 19;
+  /** The last outbox key chained to the row, + 1; 0 for none (see {@link Outbox}). */
+  private static final int KEYS = 19;
+  private static final int STRIDE = 20;
   /** Where a customer slot's hash bits start; a row + 1 fits below. */
   private static final int TAG_SHIFT = 27;
   private static final int ROW_FIELD = (1 << TAG_SHIFT) - 1;
@@ -206,6 +210,21 @@ public final class InMemoryInstanceStore implements InstanceStore {
     @Override
     public int customerText(int row) {
       return get(row, CUSTOMER);
+    }
+
+    @Override
+    public int rowOf(String id) {
+      return InMemoryInstanceStore.this.rowOf(id, id.hashCode());
+    }
+
+    @Override
+    public int lastKey(int row) {
+      return get(row, KEYS);
+    }
+
+    @Override
+    public void lastKey(int row, int key) {
+      set(row, KEYS, key);
     }
   });
   private final ByteSink sink = new ByteSink();
@@ -490,6 +509,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
     if (revision != expectedRevision) {
       return false;
     }
+    outbox.begin(revision, next.revision());
     boolean created = row < 0;
     // a new row of a new customer is that customer's single instance
     int customersBefore = customers;
@@ -711,6 +731,24 @@ public final class InMemoryInstanceStore implements InstanceStore {
       sink.putString(e.note());
     }
     set(row, AUDIT, audit.append(sink));
+  }
+
+  /**
+   * Whether the outbox still chains its keys to their rows, sparing them its key table: true
+   * until a key of the engine's form comes that is not its own instance's at a revision its
+   * commit reached or an earlier one, or is acknowledged before it was added, or until a
+   * commit lowers an instance's revision. The engine's own commits keep it true. For tests and
+   * diagnostics.
+   *
+   * @return whether keys are chained
+   */
+  public boolean keysChained() {
+    long stamp = lock.writeLock();
+    try {
+      return outbox.chaining();
+    } finally {
+      lock.unlockWrite(stamp);
+    }
   }
 
   @Override

@@ -33,6 +33,17 @@ import org.jspecify.annotations.Nullable;
  *       in full once the table is full) and its instant as seconds and nanoseconds.
  * </ul>
  *
+ * <p>An action's key usually has the form the engine gives it: the instance id, {@code ":r"}, a
+ * revision the step reached and {@code ":"} and more. A key of that form added by its own
+ * instance's commit, at a revision of that commit, is new unless another row's key or the same
+ * commit had it before: a row commits each revision at most once while its revisions only rise.
+ * Such a key is not put in the key table: it is chained to its row instead (the row keeps its
+ * last key, each key the one before it), and the checks that remain look at a few chains. This
+ * holds while the table has no key of that form at all. The first that comes (a key added by
+ * another instance or at another revision, a key acknowledged before it was added) or a commit
+ * that does not raise its row's revision ends it: the chained keys are put in the table, and
+ * from then on every key is found there.
+ *
  * <p>Keys are found through an open-addressing table whose slots hold each key's hash beside its
  * number, so a probe compares bytes only when the hashes match. A {@link HashFilter} in front
  * of it (one word per eight slots) tells a new key new without a probe, and new keys wait in a
@@ -60,6 +71,30 @@ final class Outbox {
      * @return the position
      */
     int customerText(int row);
+
+    /**
+     * The row of an instance id.
+     *
+     * @param id the id
+     * @return the row, or -1
+     */
+    int rowOf(String id);
+
+    /**
+     * The last key chained to a row, + 1.
+     *
+     * @param row the row
+     * @return the key number + 1, or 0 for none
+     */
+    int lastKey(int row);
+
+    /**
+     * Sets the last key chained to a row, + 1.
+     *
+     * @param row the row
+     * @param key the key number + 1
+     */
+    void lastKey(int row, int key);
   }
 
   /** An action follows the key. */
@@ -74,6 +109,10 @@ final class Outbox {
   private static final int OWN_CUSTOMER = 16;
   /** The parameters are written out; otherwise they are a number in {@link #paramMaps}. */
   private static final int OWN_PARAMS = 32;
+  /** The key is chained to its row, not in the table. */
+  private static final int CHAINED = 64;
+  /** The most keys of a row's chain read for a key of an earlier revision. */
+  private static final int MOST_READ = 64;
 
   /** How many distinct parameter maps are kept by number; later ones are written out. */
   static final int MAX_PARAM_MAPS = 1 << 10;
@@ -95,7 +134,19 @@ final class Outbox {
   private int pendingCount;
   /** The position of each key's record. */
   private int[] keyAt = new int[16];
+  /** By key number: the key chained to the same row before it, or -1. */
+  private int[] previous = new int[16];
   private int keys;
+  /** Keys in {@link #table} and {@link #pending}. */
+  private int indexed;
+
+  /** While true, keys of their own row's form are chained to it (see the class comment). */
+  private boolean chaining = true;
+  /** The commit under way: its row's revision before it (-1 for a new row) and after it. */
+  private long before = -1;
+  private long after = -1;
+  /** The first key number the commit under way added. */
+  private int commitFirst;
 
   /** Key numbers of pending actions, oldest first, with acknowledged ones not yet dropped. */
   private int[] queue = new int[16];
@@ -185,17 +236,40 @@ final class Outbox {
     sink.putString(key, shared);
   }
 
-  /** Appends the record in the sink as a new key. */
-  private int newKey(int hash) {
+  /** Appends the record in the sink as a new key; answers its number. */
+  private int append() {
     if (keys == keyAt.length) {
       keyAt = Arrays.copyOf(keyAt, keys * 2);
+      previous = Arrays.copyOf(previous, keys * 2);
     }
     int k = keys++;
     keyAt[k] = records.append(sink);
+    previous[k] = -1;
+    return k;
+  }
+
+  /** Appends the record in the sink as a new key, chained to a row. */
+  private int chain(int row) {
+    int k = append();
+    previous[k] = rows.lastKey(row) - 1;
+    rows.lastKey(row, k + 1);
+    return k;
+  }
+
+  /** Appends the record in the sink as a new key, put in the table. */
+  private int newKey(int hash) {
+    int k = append();
+    index(k, hash);
+    return k;
+  }
+
+  /** Puts a key in the table. */
+  private void index(int k, int hash) {
+    indexed++;
     long slot = (long) hash << 32 | (k + 1);
     filter[HashFilter.word(hash, filter.length)] |= HashFilter.bits(hash);
     pending[pendingCount++] = slot;
-    if (keys * 4L > table.length * 3L) {
+    if (indexed * 4L > table.length * 3L) {
       long[] bigger = new long[table.length * 2];
       filter = new long[bigger.length / 8];
       for (long s : table) {
@@ -215,7 +289,154 @@ final class Outbox {
       }
       pendingCount = 0;
     }
-    return k;
+  }
+
+  /**
+   * Starts a commit that moves a row from one revision to another. A commit that lowers its
+   * row's revision ends the chaining: a later one could reach a revision again.
+   *
+   * @param revisionBefore the row's revision before, or -1 for a new row
+   * @param revisionAfter the row's revision after
+   */
+  void begin(long revisionBefore, long revisionAfter) {
+    if (revisionAfter < revisionBefore && chaining) {
+      unchain();
+    }
+    before = revisionBefore;
+    after = revisionAfter;
+    commitFirst = keys;
+  }
+
+  /**
+   * Whether a key has the chained form at a place: {@code ":r"}, at least one digit, then
+   * {@code ":"}; answers the digits' end, or -1.
+   */
+  private static int splitEnd(String key, int at) {
+    int d = at + 2;
+    int end = d;
+    while (end < key.length() && key.charAt(end) >= '0' && key.charAt(end) <= '9') {
+      end++;
+    }
+    return end > d && end < key.length() && key.charAt(end) == ':' ? end : -1;
+  }
+
+  /** Whether a key has the chained form after some prefix. */
+  private static boolean hasSplit(String key) {
+    for (int p = key.indexOf(":r"); p >= 0; p = key.indexOf(":r", p + 1)) {
+      if (splitEnd(key, p) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The revision in a key of its own instance's form (the id, then the chained form), or -1
+   * for a key of another form.
+   */
+  private static long revision(String key, String id) {
+    int n = id.length();
+    if (!key.startsWith(id) || !key.startsWith(":r", n)) {
+      return -1;
+    }
+    int end = splitEnd(key, n);
+    if (end < 0 || end - n - 2 > 18) {
+      return -1;
+    }
+    long revision = 0;
+    for (int i = n + 2; i < end; i++) {
+      revision = revision * 10 + key.charAt(i) - '0';
+    }
+    return revision;
+  }
+
+  /**
+   * While chaining, where a key of the chained form that a row's commit adds goes: nowhere, as
+   * a key seen before ({@code -1}); chained to the row ({@code 1}); or to the table ({@code 0},
+   * which ends the chaining).
+   *
+   * <ul>
+   *   <li>A revision of the commit under way: no commit of the row before had it, so the key
+   *       is new unless another row's chain or this commit has it.
+   *   <li>An earlier revision (an ask held back and sent later): the row's chain is read
+   *       whole, up to {@link #MOST_READ} keys.
+   *   <li>Any other key: it is looked for in every chain it could be in, and if new it goes to
+   *       the table.
+   * </ul>
+   *
+   * @param revision the revision in the key when it has its own row's form, else -1
+   */
+  private int placeOf(String key, int row, String id, long revision) {
+    int own = id.length();
+    if (revision > before && revision <= after) {
+      return chained(key, own) >= 0 || read(row, key, commitFirst, Integer.MAX_VALUE) > 0 ? -1 : 1;
+    }
+    if (revision >= 0 && revision <= before) {
+      int found = read(row, key, 0, MOST_READ);
+      if (found >= 0) {
+        return found > 0 || chained(key, own) >= 0 ? -1 : 1;
+      }
+    }
+    return chained(key, -1) >= 0 ? -1 : 0;
+  }
+
+  /**
+   * Reads a row's chain from its last key back to key number {@code first}: 1 if the key is
+   * there, 0 if not, -1 after {@code most} keys without an answer.
+   */
+  private int read(int row, String key, int first, int most) {
+    int n = 0;
+    for (int k = rows.lastKey(row) - 1; k >= first; k = previous[k]) {
+      if (n++ == most) {
+        return -1;
+      }
+      if (keyEquals(keyAt[k], key)) {
+        return 1;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The number of a chained key equal to this one, looked for in the chains of the rows whose
+   * ids the key starts with before its chained form, except the one that ends at {@code skip};
+   * or -1.
+   */
+  private int chained(String key, int skip) {
+    for (int p = key.indexOf(":r"); p >= 0; p = key.indexOf(":r", p + 1)) {
+      if (p == skip || splitEnd(key, p) < 0) {
+        continue;
+      }
+      int row = rows.rowOf(key.substring(0, p));
+      if (row < 0) {
+        continue;
+      }
+      for (int k = rows.lastKey(row) - 1; k >= 0; k = previous[k]) {
+        if (keyEquals(keyAt[k], key)) {
+          return k;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether keys are still chained to their rows (see the class comment).
+   *
+   * @return true until something ended the chaining
+   */
+  boolean chaining() {
+    return chaining;
+  }
+
+  /** Ends the chaining: every chained key goes into the table. */
+  private void unchain() {
+    chaining = false;
+    for (int k = 0; k < keys; k++) {
+      if ((records.get(keyAt[k]) & CHAINED) != 0) {
+        index(k, keyOf(keyAt[k]).hashCode());
+      }
+    }
   }
 
   private void mark(long slot) {
@@ -251,9 +472,26 @@ final class Outbox {
    */
   void add(ActionRequest action, int row, String id, @Nullable CustomerId customer) {
     String key = action.idempotencyKey();
-    int hash = key.hashCode();
-    if (find(key, hash) >= 0) {
-      return;
+    boolean chain = false;
+    if (chaining) {
+      long revision = revision(key, id);
+      if (revision >= 0 || hasSplit(key)) {
+        int place = placeOf(key, row, id, revision);
+        if (place < 0) {
+          return;
+        }
+        chain = place > 0;
+        if (!chain) {
+          unchain();
+        }
+      }
+    }
+    int hash = 0;
+    if (!chain) {
+      hash = key.hashCode();
+      if (find(key, hash) >= 0) {
+        return;
+      }
     }
     boolean ownInstance = !action.instance().equals(id);
     boolean ownCustomer = customer == null
@@ -262,7 +500,7 @@ final class Outbox {
     Map<String, String> params = action.params();
     int paramsNumber = paramsNumber(params);
     int flags = HAS_ACTION | (ownInstance ? OWN_INSTANCE : 0) | (ownCustomer ? OWN_CUSTOMER : 0)
-        | (paramsNumber < 0 ? OWN_PARAMS : 0);
+        | (paramsNumber < 0 ? OWN_PARAMS : 0) | (chain ? CHAINED : 0);
     putKey(flags, key, row, id);
     if (ownInstance) {
       sink.putString(action.instance());
@@ -284,8 +522,7 @@ final class Outbox {
     Instant at = action.at();
     sink.putZigzag(at.getEpochSecond());
     sink.putVarint(at.getNano());
-    int k = newKey(hash);
-    enqueue(k);
+    enqueue(chain ? chain(row) : newKey(hash));
   }
 
   private void enqueue(int k) {
@@ -317,12 +554,22 @@ final class Outbox {
    * @return true if its action was pending
    */
   boolean acknowledge(String key) {
-    int hash = key.hashCode();
-    int k = find(key, hash);
+    int k = -1;
+    if (chaining && hasSplit(key)) {
+      k = chained(key, -1);
+      if (k < 0) {
+        // remembered in the table from now on, it must be found there by any later add
+        unchain();
+      }
+    }
     if (k < 0) {
-      putKey(ACKNOWLEDGED, key, 0, null);
-      newKey(hash);
-      return false;
+      int hash = key.hashCode();
+      k = find(key, hash);
+      if (k < 0) {
+        putKey(ACKNOWLEDGED, key, 0, null);
+        newKey(hash);
+        return false;
+      }
     }
     int at = keyAt[k];
     byte flags = records.get(at);
@@ -356,6 +603,20 @@ final class Outbox {
       }
     }
     return out;
+  }
+
+  /** The key of the record at a position. */
+  private String keyOf(int at) {
+    ByteLog.Reader r = records.reader(at);
+    int flags = r.varint();
+    if ((flags & BY_ROW) == 0) {
+      return r.string();
+    }
+    int row = r.varint();
+    int shared = r.varint();
+    String id = text.text(rows.idText(row));
+    String rest = r.string();
+    return shared == id.length() ? id.concat(rest) : id.substring(0, shared).concat(rest);
   }
 
   /** The action in a record that has one. */
