@@ -68,7 +68,7 @@ import org.jspecify.annotations.Nullable;
  * one, so that a tick reads a batch at a time. Each answers as its interface counterpart would.
  *
  * <p>At 1,000,000 instances an idle instance (no timers, no variables, one audit entry) costs
- * about 150 bytes with its audit entry, and one waiting on a single timer about 155.
+ * about 154 bytes with its audit entry, and one waiting on a single timer about 159.
  * Thread-safe: one lock guards everything; a {@link #byCustomer} that finds a kept value reads
  * it optimistically, without taking the lock, and takes it only when a write came between.
  */

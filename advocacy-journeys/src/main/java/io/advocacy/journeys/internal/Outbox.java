@@ -34,15 +34,18 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>An action's key usually has the form the engine gives it: the instance id, {@code ":r"}, a
- * revision the step reached and {@code ":"} and more. A key of that form added by its own
- * instance's commit, at a revision of that commit, is new unless another row's key or the same
- * commit had it before: a row commits each revision at most once while its revisions only rise.
+ * revision the step reached, {@code ":"} and more. While every commit of a row raises or keeps
+ * its revision, a row reaches each revision in one commit only. So a key of that form that its
+ * own instance's commit adds, at a revision the commit reached, is new unless the same commit
+ * or the row of another id the key starts with (before another {@code ":r<digits>:"}) had it.
  * Such a key is not put in the key table: it is chained to its row instead (the row keeps its
- * last key, each key the one before it), and the checks that remain look at a few chains. This
- * holds while the table has no key of that form at all. The first that comes (a key added by
- * another instance or at another revision, a key acknowledged before it was added) or a commit
- * that does not raise its row's revision ends it: the chained keys are put in the table, and
- * from then on every key is found there.
+ * last key, each key the one before it), and only those few chains are read. A key of that form
+ * at an earlier revision of its row (an ask held back and sent later) is chained too, after its
+ * row's whole chain is read (up to {@link #MOST_READ} keys). This holds while the table has no
+ * key of that form at all. The first that comes (a key of another instance or of a later
+ * revision, a key acknowledged before it was added, a chain too long to read) or a commit that
+ * lowers its row's revision ends it: the chained keys are put in the table, and from then on
+ * every key is found there. Acknowledging a key of that form reads the chains it could be in.
  *
  * <p>Keys are found through an open-addressing table whose slots hold each key's hash beside its
  * number, so a probe compares bytes only when the hashes match. A {@link HashFilter} in front
@@ -54,7 +57,7 @@ import org.jspecify.annotations.Nullable;
  * their records. Acknowledging sets the flag in place. Not thread-safe.
  */
 final class Outbox {
-  /** Where the outbox finds the text of a row's instance id and customer. */
+  /** Where the outbox finds a row's instance id and customer, and the keys chained to it. */
   interface Rows {
     /**
      * The position of a row's instance id in the store's text log.
