@@ -736,9 +736,9 @@ public final class InMemoryInstanceStore implements InstanceStore {
   /**
    * Whether the outbox still chains its keys to their rows, sparing them its key table: true
    * until a key of the engine's form comes that is not its own instance's at a revision its
-   * commit reached or an earlier one, or is acknowledged before it was added, or until a
-   * commit lowers an instance's revision. The engine's own commits keep it true. For tests and
-   * diagnostics.
+   * commit reached or an earlier one, or is acknowledged before it was added, or is of an
+   * earlier revision of an instance with more than 64 keys, or until a commit lowers an
+   * instance's revision. The engine's own commits keep it true. For tests and diagnostics.
    *
    * @return whether keys are chained
    */
