@@ -116,6 +116,8 @@ final class Outbox {
   private static final int CHAINED = 64;
   /** The most keys of a row's chain read for a key of an earlier revision. */
   private static final int MOST_READ = 64;
+  /** What {@link #inChain} answers when it read its most keys without an answer. */
+  private static final int TOO_LONG = -2;
 
   /** How many distinct parameter maps are kept by number; later ones are written out. */
   static final int MAX_PARAM_MAPS = 1 << 10;
@@ -372,32 +374,33 @@ final class Outbox {
   private int placeOf(String key, int row, String id, long revision) {
     int own = id.length();
     if (revision > before && revision <= after) {
-      return chained(key, own) >= 0 || read(row, key, commitFirst, Integer.MAX_VALUE) > 0 ? -1 : 1;
+      return chained(key, own) >= 0 || inChain(row, key, commitFirst, Integer.MAX_VALUE) >= 0
+          ? -1 : 1;
     }
     if (revision >= 0 && revision <= before) {
-      int found = read(row, key, 0, MOST_READ);
-      if (found >= 0) {
-        return found > 0 || chained(key, own) >= 0 ? -1 : 1;
+      int found = inChain(row, key, 0, MOST_READ);
+      if (found != TOO_LONG) {
+        return found >= 0 || chained(key, own) >= 0 ? -1 : 1;
       }
     }
     return chained(key, -1) >= 0 ? -1 : 0;
   }
 
   /**
-   * Reads a row's chain from its last key back to key number {@code first}: 1 if the key is
-   * there, 0 if not, -1 after {@code most} keys without an answer.
+   * Reads a row's chain from its last key back to key number {@code first}: the key's number
+   * if it is there, -1 if not, {@link #TOO_LONG} after {@code most} keys without an answer.
    */
-  private int read(int row, String key, int first, int most) {
+  private int inChain(int row, String key, int first, int most) {
     int n = 0;
     for (int k = rows.lastKey(row) - 1; k >= first; k = previous[k]) {
       if (n++ == most) {
-        return -1;
+        return TOO_LONG;
       }
       if (keyEquals(keyAt[k], key)) {
-        return 1;
+        return k;
       }
     }
-    return 0;
+    return -1;
   }
 
   /**
@@ -411,13 +414,9 @@ final class Outbox {
         continue;
       }
       int row = rows.rowOf(key.substring(0, p));
-      if (row < 0) {
-        continue;
-      }
-      for (int k = rows.lastKey(row) - 1; k >= 0; k = previous[k]) {
-        if (keyEquals(keyAt[k], key)) {
-          return k;
-        }
+      int k = row < 0 ? -1 : inChain(row, key, 0, Integer.MAX_VALUE);
+      if (k >= 0) {
+        return k;
       }
     }
     return -1;
