@@ -589,9 +589,12 @@ public final class JourneyEngine {
     }
 
     void commit(Step s, long expected) {
-      boolean ok = memory != null
-          ? memory.commit(s.instance(), expected, s.actions(), s.onlyEntry(), s.entriesUnlessOne())
-          : store.commit(new Commit(s.instance(), expected, s.actions(), s.audit()));
+      String from = s.movedFrom();
+      boolean ok = memory == null
+          ? store.commit(new Commit(s.instance(), expected, s.actions(), s.audit()))
+          : from != null
+          ? memory.commitMoved(s.instance(), expected, s.actions(), from, s.movedBy())
+          : memory.commit(s.instance(), expected, s.actions(), s.onlyEntry(), s.entriesUnlessOne());
       committed(s, expected, ok, reserved);
       reserved = null;
     }

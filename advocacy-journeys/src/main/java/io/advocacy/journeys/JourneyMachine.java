@@ -205,8 +205,8 @@ public final class JourneyMachine {
         terminal[first] ? at : null, 1);
     String trigger = signal == null ? "start"
         : signal.type().equals(definition.entry()) ? entryLabel : "on " + signal.type().name();
-    AuditEntry audit = new AuditEntry(id, "(start)", start, trigger, at, keys(requests), "");
-    return Optional.of(chain(Step.single(entered, List.of(requests), audit), first, customer));
+    return Optional.of(chain(Step.moved(entered, List.of(requests), "(start)", trigger), first,
+        customer));
   }
 
   /**
@@ -377,27 +377,29 @@ public final class JourneyMachine {
     Resolved[] own = actions[index];
     Resolved[] entry = onEntry[entered];
     List<ActionRequest> emitted = List.of();
-    List<String> keys = List.of();
     int count = exit.length + own.length + entry.length;
     if (count == 1) {
       Resolved n = exit.length == 1 ? exit[0] : own.length == 1 ? own[0] : entry[0];
-      ActionRequest request = request(from.id(), from.customer(), revision, n, at);
-      emitted = List.of(request);
-      keys = List.of(request.idempotencyKey());
+      emitted = List.of(request(from.id(), from.customer(), revision, n, at));
     } else if (count > 1) {
       ActionRequest[] requests = new ActionRequest[count];
       int k = emit(from.id(), from.customer(), revision, exit, at, requests, 0);
       k = emit(from.id(), from.customer(), revision, own, at, requests, k);
       emit(from.id(), from.customer(), revision, entry, at, requests, k);
       emitted = List.of(requests);
-      keys = keys(requests);
     }
     String to = stateNames[entered];
     JourneyInstance next = with(from, to, at, timers(entered, at, customer), from.goals(),
         terminal[entered] ? at : null, revision);
-    AuditEntry audit = new AuditEntry(from.id(), from.state(), to, labels[index], at, keys,
-        notes == null ? "" : String.join("; ", notes));
-    return Step.single(next, emitted, audit);
+    if (notes == null || notes.isEmpty()) { // the entry is made only if asked for
+      return Step.moved(next, emitted, from.state(), labels[index]);
+    }
+    List<String> keys = new ArrayList<>(emitted.size());
+    for (ActionRequest a : emitted) {
+      keys.add(a.idempotencyKey());
+    }
+    return Step.single(next, emitted, new AuditEntry(from.id(), from.state(), to, labels[index],
+        at, keys, String.join("; ", notes)));
   }
 
   /** Fills {@code out} from position {@code k} on; answers the next free position. */
@@ -413,14 +415,6 @@ public final class JourneyMachine {
       Resolved n, Instant at) {
     return new ActionRequest(id + ":r" + revision + n.keySuffix(), id, customer,
         n.named().name(), n.kind(), n.params(), at);
-  }
-
-  private static List<String> keys(ActionRequest[] requests) {
-    String[] keys = new String[requests.length];
-    for (int k = 0; k < keys.length; k++) {
-      keys[k] = requests[k].idempotencyKey();
-    }
-    return List.of(keys);
   }
 
   private static List<String> note(@Nullable List<String> notes, String answer) {

@@ -17,10 +17,15 @@ public final class Step {
   /**
    * The audit: the {@link AuditEntry} itself when the step took exactly one transition (the
    * common case, kept without a list around it), otherwise an unmodifiable {@code
-   * List<AuditEntry>} of any other length. Every constructor keeps to this, so two equal audits
-   * are held in the same form.
+   * List<AuditEntry>} of any other length. A step of one transition without a note may instead
+   * keep only what its entry has beyond the instance and the actions: here the name of the state
+   * it left (a {@code String}), and its trigger in {@link #trigger}; the entry is then made when
+   * asked for (see {@link #moved}). Two equal audits may be held in different forms, so {@link
+   * #equals} compares entries.
    */
   private final Object audit;
+  /** The trigger of an entry made when asked for; null otherwise. */
+  private final @Nullable String trigger;
 
   /**
    * Copies the step.
@@ -33,10 +38,16 @@ public final class Step {
     this(Objects.requireNonNull(instance, "instance"), List.copyOf(actions), compact(audit));
   }
 
-  private Step(JourneyInstance instance, List<ActionRequest> actions, Object audit) {
+  private Step(JourneyInstance instance, List<ActionRequest> actions, Object audit,
+      @Nullable String trigger) {
     this.instance = instance;
     this.actions = actions;
     this.audit = audit;
+    this.trigger = trigger;
+  }
+
+  private Step(JourneyInstance instance, List<ActionRequest> actions, Object audit) {
+    this(instance, actions, audit, null);
   }
 
   private static Object compact(List<AuditEntry> audit) {
@@ -52,6 +63,17 @@ public final class Step {
   /** A step of one transition; the actions must already be an unmodifiable list. */
   static Step single(JourneyInstance instance, List<ActionRequest> actions, AuditEntry entry) {
     return new Step(instance, actions, (Object) entry);
+  }
+
+  /**
+   * A step of one transition out of state {@code left} by {@code trigger}, without a note, whose
+   * entry is made only when asked for: it names the instance's id, {@code left}, the instance's
+   * state and its entered-at instant, and the actions' idempotency keys. The actions must
+   * already be an unmodifiable list. The bare machine's common step: one object fewer.
+   */
+  static Step moved(JourneyInstance instance, List<ActionRequest> actions, String left,
+      String trigger) {
+    return new Step(instance, actions, left, trigger);
   }
 
   /**
@@ -78,17 +100,49 @@ public final class Step {
    * @return the audit entries in order, unmodifiable
    */
   public List<AuditEntry> audit() {
-    return audit instanceof AuditEntry entry ? List.of(entry) : entries(audit);
+    return audit instanceof AuditEntry entry ? List.of(entry)
+        : audit instanceof String ? List.of(made()) : entries(audit);
+  }
+
+  /** The entry of a step made by {@link #moved}. */
+  private AuditEntry made() {
+    List<String> keys;
+    if (actions.isEmpty()) {
+      keys = List.of();
+    } else if (actions.size() == 1) {
+      keys = List.of(actions.get(0).idempotencyKey());
+    } else {
+      String[] all = new String[actions.size()];
+      for (int k = 0; k < all.length; k++) {
+        all[k] = actions.get(k).idempotencyKey();
+      }
+      keys = List.of(all);
+    }
+    return new AuditEntry(instance.id(), (String) audit, instance.state(),
+        Objects.requireNonNull(trigger), instance.enteredAt(), keys, "");
+  }
+
+  /**
+   * The state a step made by {@link #moved} left, whose entry is not made yet; null for any
+   * other step. With {@link #movedBy}, what a store needs to write the entry without it.
+   */
+  @Nullable String movedFrom() {
+    return audit instanceof String left ? left : null;
+  }
+
+  /** The trigger of a step made by {@link #moved}; null for any other step. */
+  @Nullable String movedBy() {
+    return trigger;
   }
 
   /** The step's one audit entry, or null when it took any other number of transitions. */
   @Nullable AuditEntry onlyEntry() {
-    return audit instanceof AuditEntry entry ? entry : null;
+    return audit instanceof AuditEntry entry ? entry : audit instanceof String ? made() : null;
   }
 
   /** The audit entries unless there is exactly one (see {@link #onlyEntry}); then empty. */
   List<AuditEntry> entriesUnlessOne() {
-    return audit instanceof AuditEntry ? List.of() : entries(audit);
+    return audit instanceof AuditEntry || audit instanceof String ? List.of() : entries(audit);
   }
 
   // Only the constructors set the field, to an AuditEntry or to a List<AuditEntry> (see audit).
@@ -103,7 +157,7 @@ public final class Step {
    * @return true if the audit is not empty
    */
   public boolean moved() {
-    return audit instanceof AuditEntry || !entries(audit).isEmpty();
+    return audit instanceof AuditEntry || audit instanceof String || !entries(audit).isEmpty();
   }
 
   /**
@@ -115,7 +169,7 @@ public final class Step {
   @Override
   public boolean equals(@Nullable Object o) {
     return o == this || o instanceof Step s && instance.equals(s.instance)
-        && actions.equals(s.actions) && audit.equals(s.audit);
+        && actions.equals(s.actions) && audit().equals(s.audit());
   }
 
   /**
@@ -125,8 +179,7 @@ public final class Step {
    */
   @Override
   public int hashCode() {
-    int auditHash = audit instanceof AuditEntry entry ? 31 + entry.hashCode() : audit.hashCode();
-    return (31 * instance.hashCode() + actions.hashCode()) * 31 + auditHash;
+    return (31 * instance.hashCode() + actions.hashCode()) * 31 + audit().hashCode();
   }
 
   /**

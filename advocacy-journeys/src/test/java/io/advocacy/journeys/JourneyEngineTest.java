@@ -308,6 +308,35 @@ class JourneyEngineTest {
         });
   }
 
+  @Test
+  void aTransitionOfSeveralActionsIsAuditedWithEveryKeyInOrderThroughEitherStorePath() {
+    // The engine writes a step's entry into its own in-memory store from the step's parts,
+    // without making it; through any other store the entry is made. Both must keep the same.
+    SignalType[] types = JourneyMachineTest.TYPES;
+    JourneyDefinition d = JourneyDefinition.builder(io.advocacy.core.JourneyId.of("three"), 1)
+        .startsOn(types[2])
+        .state("a").onExit("alert").state("b").onEntry("ask").terminal("c")
+        .from("a").on(types[0]).to("b").doing("thank")
+        .from("b").on(types[1]).to("c")
+        .build(JourneyMachineTest.MODEL_REGISTRY);
+    String id = "three:c-ada:1";
+    for (InstanceStore store : List.of(InstanceStore.inMemory(),
+        new ForwardingInstanceStore(InstanceStore.inMemory()))) {
+      JourneyEngine e = JourneyEngine.builder(store, JourneyMachineTest.MODEL_REGISTRY,
+          c -> JourneyMachineTest.ADA_VIEW).journey(d).build();
+      e.handle(signal("s-1", "c-ada", types[2], T0));
+      e.handle(signal("s-2", "c-ada", types[0], T0.plusSeconds(5)));
+      e.handle(signal("s-3", "c-ada", types[1], T0.plusSeconds(9)));
+      assertThat(store.audit(id)).containsExactly(
+          new AuditEntry(id, "(start)", "a", "on model_c", T0, List.of(), ""),
+          new AuditEntry(id, "a", "b", "on model_a", T0.plusSeconds(5),
+              List.of(id + ":r2:exit:0", id + ":r2:t0:0", id + ":r2:entry:0"), ""),
+          new AuditEntry(id, "b", "c", "on model_b", T0.plusSeconds(9), List.of(), ""));
+      assertThat(store.pending(10)).extracting(ActionRequest::idempotencyKey)
+          .containsExactly(id + ":r2:exit:0", id + ":r2:t0:0", id + ":r2:entry:0");
+    }
+  }
+
   /**
    * Two engines, one on the in-memory store (read a batch at a time) and one on the same store
    * behind a forwarding one (read whole), each with 1,300 customers whose reminders fall due

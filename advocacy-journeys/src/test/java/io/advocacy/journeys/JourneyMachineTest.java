@@ -154,6 +154,45 @@ class JourneyMachineTest {
   }
 
   @Test
+  void aStepsEntryMadeOnlyWhenAskedForIsExactlyItsTransitionsEntry() {
+    // A transition without a note keeps the state it left and its trigger, and makes its entry
+    // when asked for: it must be the entry an eager step would hold, keys in emission order
+    // (exit, transition, entry), and the step must equal and hash as one built with it.
+    JourneyDefinition d = JourneyDefinition.builder(JourneyId.of("three"), 1)
+        .state("a").onExit("alert").state("b").onEntry("ask").terminal("c")
+        .from("a").on(TYPES[0]).to("b").when("yes").doing("thank")
+        .from("b").on(TYPES[1]).to("c").when("no")
+        .from("b").on(TYPES[1]).to("c").when("boom")
+        .from("b").on(TYPES[1]).to("c")
+        .build(MODEL_REGISTRY);
+    JourneyMachine m = new JourneyMachine(d, MODEL_REGISTRY);
+    Step started = m.start("i-9", ADA_VIEW, null, T0).orElseThrow();
+    assertThat(started.audit()).containsExactly(new AuditEntry("i-9", "(start)", "a", "start", T0,
+        List.of(), ""));
+    Instant at = T0.plusSeconds(90);
+    Step moved = m.onSignal(started.instance(), signal("m-1", TYPES[0], at), ADA_VIEW);
+    AuditEntry entry = new AuditEntry("i-9", "a", "b", "on model_a", at,
+        List.of("i-9:r2:exit:0", "i-9:r2:t0:0", "i-9:r2:entry:0"), "");
+    assertThat(moved.actions()).extracting(ActionRequest::idempotencyKey)
+        .containsExactlyElementsOf(entry.actions());
+    assertThat(moved.audit()).containsExactly(entry);
+    Step eager = new Step(moved.instance(), moved.actions(), List.of(entry));
+    assertThat(moved).isEqualTo(eager).hasSameHashCodeAs(eager).hasToString(eager.toString());
+    assertThat(eager).isEqualTo(moved);
+    assertThat(moved.onlyEntry()).isEqualTo(entry);
+    assertThat(moved.entriesUnlessOne()).isEmpty();
+    assertThat(moved.moved()).isTrue();
+    // A guard that threw leaves a note: that entry is made at once, with the note.
+    Step noted = m.onSignal(moved.instance(), signal("m-2", TYPES[1], at.plusSeconds(1)),
+        ADA_VIEW);
+    assertThat(noted.audit()).singleElement().satisfies(e -> {
+      assertThat(e.from()).isEqualTo("b");
+      assertThat(e.to()).isEqualTo("c");
+      assertThat(e.note()).isEqualTo("guard boom threw IllegalStateException: host bug");
+    });
+  }
+
+  @Test
   void anInstanceWhoseStateIsAnEqualButOtherStringMovesTheSame() {
     JourneyInstance i = machine.start("i-6", ADA_VIEW, null, T0).orElseThrow().instance();
     JourneyInstance rehydrated = withState(i, new String(i.state()));

@@ -470,7 +470,31 @@ public final class InMemoryInstanceStore implements InstanceStore {
       @Nullable AuditEntry entry, List<AuditEntry> entries) {
     long stamp = lock.writeLock();
     try {
-      return commitLocked(next, expectedRevision, actions, entry, entries);
+      return commitLocked(next, expectedRevision, actions, entry, entries, null, null);
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  /**
+   * Commits one step of one transition as {@link #commit(JourneyInstance, long, List,
+   * AuditEntry, List)} would, given its audit entry's parts rather than the entry: the entry
+   * names the instance's id, {@code from}, the instance's state, {@code trigger}, the instance's
+   * entered-at instant and the actions' idempotency keys, without a note. The engine's path for
+   * a step whose entry was not made.
+   *
+   * @param next the instance after the step
+   * @param expectedRevision the revision read, or -1
+   * @param actions the actions for the outbox, an unmodifiable list
+   * @param from the state the transition left
+   * @param trigger the transition's trigger
+   * @return true if committed, false if the stored revision differs
+   */
+  public boolean commitMoved(JourneyInstance next, long expectedRevision,
+      List<ActionRequest> actions, String from, String trigger) {
+    long stamp = lock.writeLock();
+    try {
+      return commitLocked(next, expectedRevision, actions, null, List.of(), from, trigger);
     } finally {
       lock.unlockWrite(stamp);
     }
@@ -478,11 +502,12 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
   private boolean commitLocked(Commit commit) {
     return commitLocked(commit.instance(), commit.expectedRevision(), commit.actions(), null,
-        commit.audit());
+        commit.audit(), null, null);
   }
 
   private boolean commitLocked(JourneyInstance next, long expectedRevision,
-      List<ActionRequest> actions, @Nullable AuditEntry entry, List<AuditEntry> entries) {
+      List<ActionRequest> actions, @Nullable AuditEntry entry, List<AuditEntry> entries,
+      @Nullable String from, @Nullable String trigger) {
     String id = next.id();
     CustomerId customer = next.customer();
     // the engine commits under the id string it was handed: identity names the row
@@ -567,6 +592,9 @@ public final class InMemoryInstanceStore implements InstanceStore {
     // indexed loops: an iterator per commit is garbage the compiler does not always remove
     for (int k = 0; k < actions.size(); k++) {
       outbox.add(actions.get(k), row, id, moved == null ? customer : null);
+    }
+    if (from != null && trigger != null) {
+      appendMoved(row, next, from, trigger, actions);
     }
     if (entry != null) {
       appendAudit(row, id, entry);
@@ -699,36 +727,62 @@ public final class InMemoryInstanceStore implements InstanceStore {
   }
 
   private void appendAudit(int row, String id, AuditEntry e) {
-    int previous = get(row, AUDIT);
-    int at = audit.used();
-    sink.reset();
-    sink.putVarint(previous < 0 ? 0 : at - previous);
-    boolean other = !e.instance().equals(id);
-    boolean note = !e.note().isEmpty();
-    sink.putVarint((other ? FLAG_OTHER_INSTANCE : 0) | (note ? FLAG_NOTE : 0));
-    if (other) {
-      sink.putString(e.instance());
-    }
-    sink.putVarint(names.number(e.from()));
-    sink.putVarint(names.number(e.to()));
-    sink.putVarint(names.number(e.trigger()));
-    sink.putZigzag(e.at().getEpochSecond());
-    sink.putVarint(e.at().getNano());
-    sink.putVarint(e.actions().size());
-    String instance = e.instance();
     List<String> keys = e.actions();
+    auditHead(row, id, e.instance(), e.note(), e.from(), e.to(), e.trigger(), e.at(),
+        keys.size());
     for (int k = 0; k < keys.size(); k++) {
-      String key = keys.get(k);
-      int shared = 0;
-      int most = Math.min(key.length(), instance.length());
-      while (shared < most && key.charAt(shared) == instance.charAt(shared)) {
-        shared++;
-      }
-      sink.putVarint(shared);
-      sink.putString(key, shared);
+      auditKey(e.instance(), keys.get(k));
     }
-    if (note) {
-      sink.putString(e.note());
+    auditEnd(row, e.note());
+  }
+
+  /**
+   * Appends the entry of one transition of the instance itself without a note, from its parts:
+   * the entry of a step whose entry was not made (see {@code Step.moved}). The same bytes as
+   * {@link #appendAudit} writes for that entry.
+   */
+  private void appendMoved(int row, JourneyInstance next, String from, String trigger,
+      List<ActionRequest> actions) {
+    String id = next.id();
+    auditHead(row, id, id, "", from, next.state(), trigger, next.enteredAt(), actions.size());
+    for (int k = 0; k < actions.size(); k++) {
+      auditKey(id, actions.get(k).idempotencyKey());
+    }
+    auditEnd(row, "");
+  }
+
+  private void auditHead(int row, String id, String instance, String note, String from,
+      String to, String trigger, Instant at, int keys) {
+    int previous = get(row, AUDIT);
+    sink.reset();
+    sink.putVarint(previous < 0 ? 0 : audit.used() - previous);
+    boolean other = !instance.equals(id);
+    sink.putVarint((other ? FLAG_OTHER_INSTANCE : 0) | (note.isEmpty() ? 0 : FLAG_NOTE));
+    if (other) {
+      sink.putString(instance);
+    }
+    sink.putVarint(names.number(from));
+    sink.putVarint(names.number(to));
+    sink.putVarint(names.number(trigger));
+    sink.putZigzag(at.getEpochSecond());
+    sink.putVarint(at.getNano());
+    sink.putVarint(keys);
+  }
+
+  /** A key, as the length it shares with the instance's id and then the rest. */
+  private void auditKey(String instance, String key) {
+    int shared = 0;
+    int most = Math.min(key.length(), instance.length());
+    while (shared < most && key.charAt(shared) == instance.charAt(shared)) {
+      shared++;
+    }
+    sink.putVarint(shared);
+    sink.putString(key, shared);
+  }
+
+  private void auditEnd(int row, String note) {
+    if (!note.isEmpty()) {
+      sink.putString(note);
     }
     set(row, AUDIT, audit.append(sink));
   }
