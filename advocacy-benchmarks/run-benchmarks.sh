@@ -28,7 +28,7 @@ if [[ $mode == quick ]]; then
   thr="-f 1 -wi 1 -w 1s -i 1 -r 1s"
   jthr="$thr"
   shot="-f 1 -wi 0 -i 1"
-  peers=10000; ours=10000; timers=100000; customers=10000; journeys=10000
+  peers=10000; ours=10000; batches=10000; timers=100000; customers=10000; journeys=10000
   fp_peers=10000; fp_ours=10000; fp_spring=2000
 else
   thr="-f 1 -wi 2 -w 1s -i 3 -r 1s"
@@ -36,7 +36,7 @@ else
   # measured iterations kept rising); every library gets the same longer warm-up
   jthr="-f 1 -wi 3 -w 2s -i 3 -r 1s"
   shot="-f 1 -wi 1 -i 3"
-  peers=10000,100000; ours=10000,100000,1000000; timers=1000000
+  peers=10000,100000; ours=10000,100000,1000000; batches=10000,1000000; timers=1000000
   customers=10000,100000,1000000; journeys=10000,100000,1000000
   fp_peers=10000,100000; fp_ours=1000000; fp_spring=10000
 fi
@@ -49,7 +49,11 @@ run() { # name, then JMH arguments
   java -Djmh.ignoreLock=true -jar "$jar" "$@" -rf json -rff "$out/$name.json"
 }
 
-run journey-transitions-ours 'JourneyTransitionBenchmark.ours' -p size=$ours -p ids=sequential,random $jthr
+run journey-transitions-ours 'JourneyTransitionBenchmark.ours(Bare|Engine)$' -p size=$ours \
+  -p ids=sequential,random $jthr
+# the engine through handleAll, batches of 100, at the smallest and the largest size only
+run journey-transitions-batches 'JourneyTransitionBenchmark.oursEngineBatch' -p size=$batches \
+  -p ids=sequential $jthr
 run journey-transitions-peers 'JourneyTransitionBenchmark.peer' -p size=$peers $jthr
 # The full engine under the default collector and at once under the parallel one, twice, reported
 # beside the table, not in it: a host may choose either, and the pair's ratio is what it costs.

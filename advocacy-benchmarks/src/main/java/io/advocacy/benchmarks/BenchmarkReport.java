@@ -228,9 +228,10 @@ public final class BenchmarkReport {
       Path footprint, JsonMapper json) throws IOException {
     out.append("### Journeys: transitions per second (one thread, instances round-robined)\n\n");
     out.append("| instances | ours, bare machine | ours, full engine | ours, full engine, random ids"
+        + " | ours, full engine, `handleAll` of " + JourneyTransitionBenchmark.BATCH
         + " | stateless4j | squirrel-foundation | Spring Statemachine | bare / stateless4j"
         + " | engine / squirrel | engine / Spring |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     Set<String> sizes = new java.util.TreeSet<>(java.util.Comparator.comparingInt(Integer::parseInt));
     for (Row r : rows) {
       if (r.sim().equals("JourneyTransitionBenchmark")) {
@@ -245,12 +246,15 @@ public final class BenchmarkReport {
           Map.of("size", size, "ids", "sequential"));
       Row random = find(rows, "JourneyTransitionBenchmark", "oursEngine",
           Map.of("size", size, "ids", "random"));
+      Row batched = find(rows, "JourneyTransitionBenchmark", "oursEngineBatch",
+          Map.of("size", size, "ids", "sequential"));
       Row s4j = find(rows, "JourneyTransitionBenchmark", "peerStateless4j", p);
       Row sq = find(rows, "JourneyTransitionBenchmark", "peerSquirrel", p);
       Row sp = find(rows, "JourneyTransitionBenchmark", "peerSpring", p);
       out.append("| ").append(String.format(Locale.ROOT, "%,d", Integer.parseInt(size)))
           .append(" | ").append(cell(bare)).append(" | ").append(cell(engine)).append(" | ")
-          .append(cell(random)).append(" | ").append(cell(s4j)).append(" | ").append(cell(sq))
+          .append(cell(random)).append(" | ").append(cell(batched)).append(" | ")
+          .append(cell(s4j)).append(" | ").append(cell(sq))
           .append(" | ").append(cell(sp))
           .append(" | ").append(ratio(score(bare), score(s4j))).append(" | ")
           .append(ratio(score(engine), score(sq))).append(" | ")
@@ -264,8 +268,17 @@ public final class BenchmarkReport {
       }
       if (engine != null) {
         t.append("; engine ≥ 2 M/s: ").append(verdict(engine.score() >= 2e6));
-        if (random != null) {
-          t.append(" (random ids: ").append(verdict(random.score() >= 2e6)).append(')');
+        if (random != null || batched != null) {
+          t.append(" (");
+          if (random != null) {
+            t.append("random ids: ").append(verdict(random.score() >= 2e6));
+          }
+          if (batched != null) {
+            t.append(random != null ? "; " : "").append("`handleAll` of ")
+                .append(JourneyTransitionBenchmark.BATCH).append(": ")
+                .append(verdict(batched.score() >= 2e6));
+          }
+          t.append(')');
         }
         if (sq != null) {
           t.append("; engine ≥ 10× squirrel: ").append(verdict(engine.score() >= 10 * sq.score()));

@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -135,6 +136,8 @@ public class JourneyTransitionBenchmark {
     String[] instanceIds = new String[0];
     Map<CustomerId, CustomerView> views = new HashMap<>();
     long sequence;
+    /** The batch {@link #oursEngineBatch} fills and hands over, reused. */
+    List<Signal> batch = new ArrayList<>(BATCH);
 
     /**
      * The shape of the signal ids: {@code sequential} (a host's sequence numbers, "0", "1", …)
@@ -301,6 +304,30 @@ public class JourneyTransitionBenchmark {
     int i = s.nextInstance();
     return s.engine.handle(JourneyWorkload.signal(s.nextId(), s.customers[i],
         JourneyWorkload.EVENT_TYPES[s.advance(i)], JourneyWorkload.T0));
+  }
+
+  /** How many signals {@link #oursEngineBatch} hands the engine at once. */
+  public static final int BATCH = 100;
+
+  /**
+   * Our full engine through {@link JourneyEngine#handleAll}: {@value #BATCH} signals, each with
+   * a fresh id for the next customer, as one batch (a host that receives signals in batches);
+   * the score counts signals, not batches.
+   *
+   * @param s the state
+   * @return the engine's results
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public List<JourneyEngine.Result> oursEngineBatch(Engine s) {
+    List<Signal> batch = s.batch;
+    batch.clear();
+    for (int k = 0; k < BATCH; k++) {
+      int i = s.nextInstance();
+      batch.add(JourneyWorkload.signal(s.nextId(), s.customers[i],
+          JourneyWorkload.EVENT_TYPES[s.advance(i)], JourneyWorkload.T0));
+    }
+    return s.engine.handleAll(batch);
   }
 
   /**

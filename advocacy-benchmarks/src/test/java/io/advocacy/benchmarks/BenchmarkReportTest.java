@@ -15,14 +15,19 @@ class BenchmarkReportTest {
 
   /** One JMH throughput result of the full engine, as JMH writes it in its JSON. */
   private static String engine(double score, String jvmArg) {
+    return engine("oursEngine", score, jvmArg);
+  }
+
+  /** One JMH throughput result of a method of the transition benchmark. */
+  private static String engine(String method, double score, String jvmArg) {
     return String.format(Locale.ROOT, """
-        [{"benchmark": "io.advocacy.benchmarks.JourneyTransitionBenchmark.oursEngine",
+        [{"benchmark": "io.advocacy.benchmarks.JourneyTransitionBenchmark.%s",
           "mode": "thrpt", "forks": 1, "warmupIterations": 3, "warmupTime": "2 s",
           "measurementIterations": 3, "measurementTime": "1 s", "jvmArgs": ["%s"],
           "vmName": "vm", "vmVersion": "1", "jdkVersion": "17", "jmhVersion": "1.37",
           "params": {"ids": "sequential", "size": "10000"},
           "primaryMetric": {"score": %s, "scoreError": 100000.0, "scoreUnit": "ops/s"}}]
-        """, jvmArg, score);
+        """, method, jvmArg, score);
   }
 
   private String report(String... files) throws IOException {
@@ -66,6 +71,20 @@ class BenchmarkReportTest {
     assertThat(text).startsWith("# title\n\n" + BenchmarkReport.BEGIN)
         .endsWith(BenchmarkReport.END + "\n\nprose after\n")
         .doesNotContain("\nold\n");
+  }
+
+  @Test
+  void theEngineInBatchesHasItsOwnColumnAndVerdict() throws IOException {
+    Files.writeString(dir.resolve("journey-transitions-ours.json"), engine(1_900_000, "-Xms6g"));
+    Files.writeString(dir.resolve("journey-transitions-batches.json"),
+        engine("oursEngineBatch", 2_200_000, "-Xms6g"));
+
+    String text = report("journey-transitions-ours.json", "journey-transitions-batches.json");
+
+    assertThat(text).contains("| ours, full engine, random ids | ours, full engine, `handleAll`"
+        + " of 100 | stateless4j |");
+    assertThat(text).contains("| 10,000 | — | 1,900,000 ± 100,000 | — | 2,200,000 ± 100,000 | — |");
+    assertThat(text).contains("engine ≥ 2 M/s: **not met** (`handleAll` of 100: met)");
   }
 
   @Test

@@ -25,6 +25,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,8 @@ import java.util.function.Function;
  *       then, it reaches the outbox with that instant as its {@code at}, under its original
  *       idempotency key.
  *   <li>Journeys that one signal starts start in the order they were added to the builder.
+ *   <li>{@link #handleAll} handles a batch as {@link #handle} would each signal in turn, holding
+ *       the lock stripes of the batch's customers (taken in a fixed order) for the whole batch.
  *   <li>{@link #tick} fires the due instances in batches of 512, committing each batch with
  *       {@link InstanceStore#commitAll} while it holds the lock stripes of the batch's customers
  *       (taken in a fixed order). It reads them with one {@link InstanceStore#due} call; from
@@ -109,6 +113,8 @@ public final class JourneyEngine {
   /** Signal ids handled, by event time; guarded by itself. */
   private final SeenIds handled;
   private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+  /** What {@link #handleAll} read ahead, folded, so that its reads are not left out. */
+  private long readAhead;
 
   private JourneyEngine(Builder b) {
     this.store = b.store;
@@ -204,7 +210,7 @@ public final class JourneyEngine {
   public Result handle(Signal signal) {
     Objects.requireNonNull(signal, "signal");
     if (!(signal.subject() instanceof CustomerId customer)) {
-      return new Result(List.of(), false, List.of("anonymous subject " + signal.subject()));
+      return anonymous(signal);
     }
     boolean fresh;
     synchronized (handled) {
@@ -214,31 +220,107 @@ public final class JourneyEngine {
       return DUPLICATE;
     }
     Pass pass = new Pass(customer);
-    CustomerView view = pass;
     ReentrantLock lock = lock(customer);
     lock.lock();
     try {
-      Object found = memory != null ? memory.instancesOf(customer) : store.byCustomer(customer);
-      if (found instanceof JourneyInstance one) {
-        step(one, signal, view, pass);
-      } else {
-        List<JourneyInstance> existing = instances(found);
-        for (int k = 0; k < existing.size(); k++) {
-          step(existing.get(k), signal, view, pass);
-        }
-      }
-      List<JourneyMachine> starting = starters.get(signal.type());
-      if (starting != null) {
-        List<JourneyInstance> existing =
-            found instanceof JourneyInstance one ? List.of(one) : instances(found);
-        for (JourneyMachine m : starting) {
-          start(m, customer, existing, signal, view, pass);
-        }
-      }
+      apply(signal, customer, pass);
     } finally {
       lock.unlock();
     }
     return pass.result();
+  }
+
+  /**
+   * Handles signals in order, with the same results as {@link #handle} on each in turn, but
+   * with less work per signal: the places of the batch's ids in the de-duplication are read
+   * ahead so that their cache misses overlap, the lock stripes of the batch's customers are taken
+   * once for the whole batch (in a fixed order, as a tick takes them), and the pass that gathers
+   * a signal's steps is reused. A host that receives signals in batches (a queue's poll, an
+   * adapter's page) calls this. Other calls for the batch's customers wait for the whole batch.
+   *
+   * <p>If handling a signal throws (as {@link #handle} would: a view function that gives null,
+   * a host store that fails), the exception propagates and the signals after it in the batch
+   * are neither handled nor remembered, as a loop of {@code handle} calls would leave them.
+   *
+   * @param signals the signals, in arrival order
+   * @return what each did, in the same order (an unmodifiable list): a repeated id's result says
+   *     it is a duplicate, also when the earlier one is in the same batch; an anonymous signal's
+   *     names its subject in {@code skipped}
+   * @throws NullPointerException if the list or a signal in it is null (then none is handled)
+   */
+  public List<Result> handleAll(List<Signal> signals) {
+    Objects.requireNonNull(signals, "signals");
+    Signal[] batch = signals.toArray(new Signal[0]);
+    long stripes = 0;
+    long folded = 0;
+    for (int k = 0; k < batch.length; k++) {
+      Signal s = batch[k];
+      if (s == null) {
+        throw new NullPointerException("signal " + k + " of " + batch.length + " is null");
+      }
+      if (s.subject() instanceof CustomerId customer) {
+        stripes |= 1L << stripe(customer);
+      }
+    }
+    synchronized (handled) {
+      for (Signal s : batch) {
+        folded ^= handled.touch(s.id().value());
+      }
+      readAhead ^= folded;
+    }
+    Result[] out = new Result[batch.length];
+    Pass pass = new Pass(null);
+    lockAll(stripes);
+    try {
+      for (int k = 0; k < batch.length; k++) {
+        Signal s = batch[k];
+        if (!(s.subject() instanceof CustomerId customer)) {
+          out[k] = anonymous(s);
+          continue;
+        }
+        boolean fresh;
+        synchronized (handled) {
+          fresh = handled.add(s.id().value(), s.occurredAt().toEpochMilli());
+        }
+        if (!fresh) {
+          out[k] = DUPLICATE;
+          continue;
+        }
+        pass.next(customer);
+        apply(s, customer, pass);
+        out[k] = pass.result();
+      }
+    } finally {
+      unlockAll(stripes);
+    }
+    return Collections.unmodifiableList(Arrays.asList(out));
+  }
+
+  /** The result of a signal about an anonymous visitor: nothing done, the subject named. */
+  private static Result anonymous(Signal signal) {
+    return new Result(List.of(), false, List.of("anonymous subject " + signal.subject()));
+  }
+
+  /** Routes a fresh signal to its customer's instances and starts journeys; under its lock. */
+  private void apply(Signal signal, CustomerId customer, Pass pass) {
+    CustomerView view = pass;
+    Object found = memory != null ? memory.instancesOf(customer) : store.byCustomer(customer);
+    if (found instanceof JourneyInstance one) {
+      step(one, signal, view, pass);
+    } else {
+      List<JourneyInstance> existing = instances(found);
+      for (int k = 0; k < existing.size(); k++) {
+        step(existing.get(k), signal, view, pass);
+      }
+    }
+    List<JourneyMachine> starting = starters.get(signal.type());
+    if (starting != null) {
+      List<JourneyInstance> existing =
+          found instanceof JourneyInstance one ? List.of(one) : instances(found);
+      for (JourneyMachine m : starting) {
+        start(m, customer, existing, signal, view, pass);
+      }
+    }
   }
 
   // found is a JourneyInstance or a List<JourneyInstance> (see InMemoryInstanceStore.instancesOf)
@@ -498,11 +580,17 @@ public final class JourneyEngine {
    * host no lookup.
    */
   private class LazyView implements CustomerView {
-    private final @Nullable CustomerId customer;
+    private @Nullable CustomerId customer;
     private @Nullable CustomerView view;
 
     LazyView(@Nullable CustomerId customer) {
       this.customer = customer;
+    }
+
+    /** Becomes the view of another customer, not yet asked for. */
+    void viewOf(CustomerId next) {
+      customer = next;
+      view = null;
     }
 
     private CustomerView view() {
@@ -565,6 +653,19 @@ public final class JourneyEngine {
 
     Pass(@Nullable CustomerId customer) {
       super(customer);
+    }
+
+    /**
+     * Starts over as the pass of another customer's signal, as a new one would be (what
+     * {@link #handleAll} does between its signals, once {@link #result} is taken).
+     */
+    void next(CustomerId customer) {
+      viewOf(customer);
+      first = null;
+      steps = null;
+      skipped = null;
+      asks = null;
+      reserved = null;
     }
 
     void skipped(String reason) {

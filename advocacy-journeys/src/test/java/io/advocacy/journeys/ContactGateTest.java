@@ -82,6 +82,26 @@ class ContactGateTest {
   }
 
   @Test
+  void aBatchReportsEachSignalsOwnContactDecisions() {
+    JourneyEngine engine = engine(InstanceStore.inMemory(), ASK);
+    List<JourneyEngine.Result> results = engine.handleAll(List.of(
+        signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, NOON),
+        signal("r-0", "c-ada", SignalType.REVIEW_POSTED, NOON.plusSeconds(5)),
+        signal("p-2", "silent-bo", SignalType.PURCHASE_COMPLETED, NOON),
+        signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, NOON)));
+    assertThat(results).hasSize(4);
+    assertThat(results.get(0).asks()).singleElement()
+        .satisfies(d -> assertThat(d.outcome()).isEqualTo(ContactOutcome.ALLOWED));
+    assertThat(results.get(1).asks()).isEmpty();
+    assertThat(results.get(1).steps()).singleElement()
+        .satisfies(st -> assertThat(st.instance().state()).isEqualTo("reviewed"));
+    assertThat(results.get(2).asks()).singleElement().satisfies(d ->
+        assertThat(d.decision().codes()).containsExactly(ContactReasonCode.NO_CONSENT));
+    assertThat(results.get(3).duplicate()).isTrue();
+    assertThat(results.get(3).asks()).isEmpty();
+  }
+
+  @Test
   void anAskInQuietHoursIsHeldAndSentAtNineInTheMorning() {
     JourneyEngine engine = engine(InstanceStore.inMemory(), ASK);
     JourneyEngine.Result r = engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, EVENING));

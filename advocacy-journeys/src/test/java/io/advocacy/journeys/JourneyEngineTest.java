@@ -70,7 +70,10 @@ class JourneyEngineTest {
   }
 
   @Test
-  void concurrentSignalsLoseNoUpdate() throws Exception {
+  void concurrentSignalsAndBatchesLoseNoUpdate() throws Exception {
+    // Every thread delivers the same purchase of each customer, then (after all purchases are
+    // in) one of two reviews: signals are applied in arrival order. Half the threads deliver
+    // theirs in batches (the purchases in one, the reviews in batches of seven), half alone.
     JourneyEngine engine = engine();
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
@@ -81,15 +84,26 @@ class JourneyEngineTest {
         int thread = t;
         done.add(pool.submit(() -> {
           start.await();
-          // every thread delivers the same purchase of each customer, then (after all
-          // purchases are in) one of two reviews: signals are applied in arrival order
+          List<Signal> purchases = new ArrayList<>();
+          List<Signal> reviews = new ArrayList<>();
           for (int c = 0; c < 40; c++) {
-            engine.handle(signal("p-" + c, "c-" + c, SignalType.PURCHASE_COMPLETED, T0));
+            purchases.add(signal("p-" + c, "c-" + c, SignalType.PURCHASE_COMPLETED, T0));
+            reviews.add(signal("r-" + c + "-" + thread % 2, "c-" + c, SignalType.REVIEW_POSTED,
+                T0.plusSeconds(60 + thread % 2)));
+          }
+          if (thread % 4 < 2) {
+            engine.handleAll(purchases);
+          } else {
+            purchases.forEach(engine::handle);
           }
           purchasesDone.await();
-          for (int c = 0; c < 40; c++) {
-            engine.handle(signal("r-" + c + "-" + thread % 2, "c-" + c, SignalType.REVIEW_POSTED,
-                T0.plusSeconds(60 + thread % 2)));
+          for (int from = 0; from < reviews.size(); from += 7) {
+            List<Signal> some = reviews.subList(from, Math.min(reviews.size(), from + 7));
+            if (thread % 4 < 2) {
+              engine.handleAll(some);
+            } else {
+              some.forEach(engine::handle);
+            }
           }
           return null;
         }));
@@ -102,9 +116,75 @@ class JourneyEngineTest {
         List<JourneyInstance> instances = engine.store().byCustomer(CustomerId.of("c-" + c));
         assertThat(instances).hasSize(1);
         assertThat(instances.get(0).state()).isEqualTo("reviewed");
+        assertThat(engine.store().audit(instances.get(0).id())).extracting(AuditEntry::to)
+            .containsExactly("invited", "reviewed");
       }
-      // one ask and one thank-you per customer, whatever the interleaving
       assertThat(engine.store().pending(1000)).hasSize(80);
+      assertThat(engine.rememberedSignalIds()).isEqualTo(120);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void concurrentPingsOfOneCustomerEachTakeEffectOnceInBatchesOrAlone() throws Exception {
+    // Every ping moves the instance to the state it is in: a new revision and an audit entry
+    // each. Eight threads ping four customers, half in batches: no ping may be lost to another
+    // writer (a commit refused for a revision moved under it), so each customer's revision is
+    // one more than its pings, and its audit one entry per ping after the start.
+    SignalType[] types = JourneyMachineTest.TYPES;
+    JourneyDefinition d = JourneyDefinition.builder(io.advocacy.core.JourneyId.of("pings"), 1)
+        .startsOn(types[2]).state("a").terminal("z")
+        .from("a").on(types[0]).to("a")
+        .from("a").on(types[1]).to("z")
+        .build(JourneyMachineTest.MODEL_REGISTRY);
+    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(),
+        JourneyMachineTest.MODEL_REGISTRY, c -> JourneyMachineTest.view(
+            CustomerProfile.builder(c).build(), AdvocateTier.PROMOTER)).journey(d).build();
+    for (int c = 0; c < 4; c++) {
+      engine.handle(signal("start-" + c, "c-" + c, types[2], T0));
+    }
+    int threads = 8;
+    int pings = 200;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<List<JourneyEngine.Result>>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          start.await();
+          List<JourneyEngine.Result> results = new ArrayList<>();
+          List<Signal> batch = new ArrayList<>();
+          for (int k = 0; k < pings; k++) {
+            Signal s = signal("ping-" + thread + "-" + k, "c-" + k % 4, types[0],
+                T0.plusSeconds(1 + k));
+            if (thread % 2 == 0) {
+              results.add(engine.handle(s));
+            } else {
+              batch.add(s);
+              if (batch.size() == 1 + thread) {
+                results.addAll(engine.handleAll(batch));
+                batch.clear();
+              }
+            }
+          }
+          results.addAll(engine.handleAll(batch));
+          return results;
+        }));
+      }
+      start.countDown();
+      for (Future<List<JourneyEngine.Result>> f : done) {
+        assertThat(f.get(60, TimeUnit.SECONDS)).hasSize(pings).allSatisfy(r -> {
+          assertThat(r.skipped()).isEmpty();
+          assertThat(r.steps()).hasSize(1);
+        });
+      }
+      for (int c = 0; c < 4; c++) {
+        JourneyInstance i = engine.store().find("pings:c-" + c + ":1").orElseThrow();
+        assertThat(i.revision()).isEqualTo(1 + threads * pings / 4);
+        assertThat(engine.store().audit(i.id())).hasSize(1 + threads * pings / 4);
+      }
     } finally {
       pool.shutdownNow();
     }
@@ -335,6 +415,116 @@ class JourneyEngineTest {
       assertThat(store.pending(10)).extracting(ActionRequest::idempotencyKey)
           .containsExactly(id + ":r2:exit:0", id + ":r2:t0:0", id + ":r2:entry:0");
     }
+  }
+
+  /** An engine over a store whose view function counts the host's lookups. */
+  private static JourneyEngine counting(InstanceStore store,
+      java.util.concurrent.atomic.AtomicInteger lookups) {
+    return JourneyEngine.builder(store, JourneyDefinitionTest.REGISTRY, c -> {
+      lookups.incrementAndGet();
+      return JourneyMachineTest.view(CustomerProfile.builder(c).build(), AdvocateTier.PROMOTER);
+    }).journey(JourneyDefinitionTest.review().build(JourneyDefinitionTest.REGISTRY)).build();
+  }
+
+  @Test
+  void handlingABatchAgreesWithHandlingEachSignalInTurn() {
+    // Batches of any size, split anywhere: the same results in the same order (duplicates of
+    // ids seen earlier in the same batch or before it, anonymous visitors, starts, re-entries),
+    // the same stores, outboxes and audits, and the host asked for a customer as often, through
+    // the engine's own store path and the generic one.
+    List<SignalType> types = List.of(SignalType.PURCHASE_COMPLETED, SignalType.REVIEW_POSTED,
+        SignalType.COMPLAINT_OPENED);
+    qt().withFixedSeed(20261202L).withExamples(200)
+        .forAll(lists().of(longs().all()).ofSizeBetween(1, 80))
+        .checkAssert(script -> {
+          java.util.concurrent.atomic.AtomicInteger oneLookups =
+              new java.util.concurrent.atomic.AtomicInteger();
+          java.util.concurrent.atomic.AtomicInteger batchLookups =
+              new java.util.concurrent.atomic.AtomicInteger();
+          InstanceStore oneStore = InstanceStore.inMemory();
+          JourneyEngine one = counting(oneStore, oneLookups);
+          List<InstanceStore> stores = List.of(InstanceStore.inMemory(),
+              new ForwardingInstanceStore(InstanceStore.inMemory()));
+          List<JourneyEngine> batched = new ArrayList<>();
+          for (InstanceStore store : stores) {
+            batched.add(counting(store, batchLookups));
+          }
+          List<JourneyEngine.Result> expected = new ArrayList<>();
+          List<List<JourneyEngine.Result>> actual = List.of(new ArrayList<>(), new ArrayList<>());
+          List<Signal> batch = new ArrayList<>();
+          Instant now = T0;
+          for (long seed : script) {
+            Random r = new Random(seed);
+            now = now.plus(Duration.ofDays(r.nextInt(20)));
+            if (r.nextInt(4) == 0 || r.nextInt(10) == 0 && !batch.isEmpty()) {
+              for (int e = 0; e < batched.size(); e++) {
+                actual.get(e).addAll(batched.get(e).handleAll(batch));
+              }
+              batch.clear();
+              if (r.nextBoolean()) {
+                Instant at = now;
+                JourneyEngine.Result ticked = one.tick(at, 100);
+                assertThat(batched).allSatisfy(b ->
+                    assertThat(b.tick(at, 100)).isEqualTo(ticked));
+              }
+              continue;
+            }
+            io.advocacy.core.SubjectId subject = r.nextInt(8) == 0
+                ? io.advocacy.core.AnonymousId.of("v-" + r.nextInt(3))
+                : CustomerId.of("c-" + r.nextInt(4));
+            Signal s = Signal.of(SignalId.of("s-" + r.nextInt(40)), subject,
+                types.get(r.nextInt(types.size())), now, 5);
+            expected.add(one.handle(s));
+            batch.add(s);
+          }
+          for (int e = 0; e < batched.size(); e++) {
+            actual.get(e).addAll(batched.get(e).handleAll(batch));
+          }
+          assertThat(actual).allSatisfy(a -> assertThat(a).isEqualTo(expected));
+          assertThat(batchLookups.get()).isEqualTo(2 * oneLookups.get());
+          for (InstanceStore store : stores) {
+            for (int c = 0; c < 4; c++) {
+              List<JourneyInstance> mine = oneStore.byCustomer(CustomerId.of("c-" + c));
+              assertThat(store.byCustomer(CustomerId.of("c-" + c))).isEqualTo(mine);
+              for (JourneyInstance i : mine) {
+                assertThat(store.audit(i.id())).isEqualTo(oneStore.audit(i.id()));
+              }
+            }
+            assertThat(store.pending(Integer.MAX_VALUE))
+                .isEqualTo(oneStore.pending(Integer.MAX_VALUE));
+          }
+          assertThat(batched).allSatisfy(b ->
+              assertThat(b.rememberedSignalIds()).isEqualTo(one.rememberedSignalIds()));
+        });
+  }
+
+  @Test
+  void aBatchWithANullSignalIsRefusedWholeAndOneThatThrowsStopsWhereHandleWould() {
+    JourneyEngine engine = engine();
+    List<Signal> withNull = java.util.Arrays.asList(
+        signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0), null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.handleAll(withNull))
+        .isInstanceOf(NullPointerException.class).hasMessage("signal 1 of 2 is null");
+    assertThat(engine.rememberedSignalIds()).isZero();
+    assertThat(engine.store().byCustomer(CustomerId.of("c-ada"))).isEmpty();
+    assertThat(engine.handleAll(List.of())).isEmpty();
+    // The host's view function fails for one customer: the signals before it are handled, its
+    // own is remembered (as handle leaves it), the ones after it are neither.
+    JourneyEngine strict = JourneyEngine.builder(InstanceStore.inMemory(),
+            JourneyDefinitionTest.REGISTRY, c -> c.value().equals("c-bad") ? null
+                : JourneyMachineTest.view(CustomerProfile.builder(c).build(),
+                    AdvocateTier.PROMOTER))
+        .journey(JourneyDefinitionTest.review().build(JourneyDefinitionTest.REGISTRY)).build();
+    List<Signal> batch = List.of(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0),
+        signal("p-2", "c-bad", SignalType.PURCHASE_COMPLETED, T0),
+        signal("p-3", "c-cy", SignalType.PURCHASE_COMPLETED, T0));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> strict.handleAll(batch))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("c-bad");
+    assertThat(strict.rememberedSignalIds()).isEqualTo(2);
+    assertThat(strict.store().byCustomer(CustomerId.of("c-ada"))).hasSize(1);
+    assertThat(strict.store().byCustomer(CustomerId.of("c-cy"))).isEmpty();
+    assertThat(strict.handle(batch.get(2)).steps()).singleElement()
+        .satisfies(s -> assertThat(s.instance().id()).isEqualTo("review-request:c-cy:1"));
   }
 
   /**
