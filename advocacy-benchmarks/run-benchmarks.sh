@@ -61,7 +61,7 @@ if [[ $mode == full ]]; then
   for pair in 1 2; do
     for collector in default parallel; do
       gc=""; [[ $collector == parallel ]] && gc="-XX:+UseParallelGC"
-      run "journey-collector-$pair-$collector" 'JourneyTransitionBenchmark.oursEngine' \
+      run "journey-collector-$pair-$collector" 'JourneyTransitionBenchmark.oursEngine$' \
         -p size=10000 -p ids=sequential $jthr \
         -jvmArgsAppend "$gc -Xms6g -Xmx6g -XX:+AlwaysPreTouch"
     done
