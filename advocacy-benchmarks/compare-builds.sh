@@ -3,27 +3,29 @@
 # in one JVM (see CompareBuilds): the way to tell whether a change made the engine faster on a
 # machine whose load moves any single figure by half.
 #
-#   advocacy-benchmarks/compare-builds.sh [--tick] <rev A> <rev B> [rounds] [size] [signals]
+#   advocacy-benchmarks/compare-builds.sh [--tick | --batch] <rev A> <rev B> [rounds] [size] [signals]
 #   advocacy-benchmarks/compare-builds.sh HEAD .      # the last commit against the working tree
 #   advocacy-benchmarks/compare-builds.sh --tick HEAD .   # the same on ticks of 1,000,000 timers
+#   advocacy-benchmarks/compare-builds.sh --batch HEAD .  # signals in batches through handleAll
 #
 # A revision is anything git names (a commit, a branch, HEAD~1); "." is the working tree as it
 # is. Each revision is checked out into target/compare/<commit> and its benchmarks jar built
-# there. Both must hold EngineRounds (with tickRound for --tick, whose size and signals are the
-# timers, default 1,000,000, and the most one tick call advances, default 10,000). Prints every
-# round and the median of B's time ÷ A's; on this machine, repeated comparisons of one pair of
-# builds differ by up to about 5%, so repeat one before trusting a smaller difference.
+# there. Both must hold EngineRounds (with batchRound for --batch; with tickRound for --tick,
+# whose size and signals are the timers, default 1,000,000, and the most one tick call
+# advances, default 10,000). Prints every round and the median of B's time ÷ A's; on this
+# machine, repeated comparisons of one pair of builds differ by up to about 5%, so repeat one
+# before trusting a smaller difference.
 # Environment: MVN_OFFLINE=1 adds -o to the Maven builds.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 tick=()
-if [[ ${1:-} == --tick ]]; then
-  tick=(--tick)
+if [[ ${1:-} == --tick || ${1:-} == --batch ]]; then
+  tick=("$1")
   shift
 fi
 if [[ $# -lt 2 ]]; then
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 

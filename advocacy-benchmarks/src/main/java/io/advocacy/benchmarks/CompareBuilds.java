@@ -41,13 +41,14 @@ public final class CompareBuilds {
    */
   public static void main(String[] args) throws Exception {
     boolean tick = args.length > 0 && args[0].equals("--tick");
-    if (tick) {
+    boolean batch = args.length > 0 && args[0].equals("--batch");
+    if (tick || batch) {
       args = Arrays.copyOfRange(args, 1, args.length);
     }
     if (args.length < 2 || args.length > 5) {
-      System.err.println("usage: CompareBuilds [--tick] <jar A> <jar B> [rounds] [size]"
+      System.err.println("usage: CompareBuilds [--tick | --batch] <jar A> <jar B> [rounds] [size]"
           + " [signals]\n  with --tick, size and signals are the timers and the most a tick"
-          + " call advances");
+          + " call advances; with --batch, signals go in batches through handleAll");
       System.exit(2);
     }
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 16;
@@ -57,7 +58,7 @@ public final class CompareBuilds {
       throw new IllegalArgumentException("rounds " + rounds + " leave none after the "
           + WARM_UP + " warm-up rounds");
     }
-    String workload = tick ? "tickRound" : "round";
+    String workload = tick ? "tickRound" : batch ? "batchRound" : "round";
     Method a = roundOf(Path.of(args[0]), workload);
     Method b = roundOf(Path.of(args[1]), workload);
     double[] timesA = new double[rounds - WARM_UP];

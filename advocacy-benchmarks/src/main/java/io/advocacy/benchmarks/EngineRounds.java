@@ -1,16 +1,20 @@
 package io.advocacy.benchmarks;
 
 import io.advocacy.core.CustomerId;
+import io.advocacy.core.signal.Signal;
 import io.advocacy.core.signal.SignalType;
 import io.advocacy.journeys.CustomerView;
 import io.advocacy.journeys.JourneyEngine;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One round of the full-engine workload of {@link JourneyTransitionBenchmark#oursEngine}, or of
- * the tick of {@link JourneyTickBenchmark}, timed by hand: the unit {@link CompareBuilds} runs in
+ * One round of the full-engine workload of {@link JourneyTransitionBenchmark#oursEngine} (or of
+ * {@link JourneyTransitionBenchmark#oursEngineBatch}), or of the tick of {@link
+ * JourneyTickBenchmark}, timed by hand: the unit {@link CompareBuilds} runs in
  * each of two builds in turn.
  *
  * <p>A {@link #round} builds a fresh engine and in-memory store, starts {@code size} instances,
@@ -36,6 +40,25 @@ public final class EngineRounds {
    * @throws IllegalStateException if an instance ends in another state than its signals predict
    */
   public static double round(int size, int signals) {
+    return round(size, signals, false);
+  }
+
+  /**
+   * Runs one round as {@link #round} does, handing the signals to the engine in batches of
+   * {@link JourneyTransitionBenchmark#BATCH} through {@link JourneyEngine#handleAll} (the last
+   * batch may be shorter), as {@link JourneyTransitionBenchmark#oursEngineBatch} does.
+   *
+   * @param size the number of instances, at least 1
+   * @param signals the number of signals timed, at least 1
+   * @return nanoseconds per signal handled
+   * @throws IllegalArgumentException if a count is below 1
+   * @throws IllegalStateException if an instance ends in another state than its signals predict
+   */
+  public static double batchRound(int size, int signals) {
+    return round(size, signals, true);
+  }
+
+  private static double round(int size, int signals, boolean batches) {
     if (size < 1 || signals < 1) {
       throw new IllegalArgumentException("size " + size + " and signals " + signals
           + " must both be at least 1");
@@ -46,13 +69,25 @@ public final class EngineRounds {
     byte[] phase = new byte[size];
     SignalType[] types = JourneyWorkload.EVENT_TYPES;
     long steps = 0;
+    List<Signal> batch = new ArrayList<>(JourneyTransitionBenchmark.BATCH);
     long t0 = System.nanoTime();
     for (int k = 0; k < signals; k++) {
       int i = k % size;
       int p = phase[i];
       phase[i] = (byte) (p + 1 == JourneyWorkload.STATES ? 0 : p + 1);
-      steps += engine.handle(JourneyWorkload.signal(Long.toString(k), customers[i], types[p],
-          JourneyWorkload.T0)).steps().size();
+      Signal s = JourneyWorkload.signal(Long.toString(k), customers[i], types[p],
+          JourneyWorkload.T0);
+      if (!batches) {
+        steps += engine.handle(s).steps().size();
+        continue;
+      }
+      batch.add(s);
+      if (batch.size() == JourneyTransitionBenchmark.BATCH || k == signals - 1) {
+        for (JourneyEngine.Result r : engine.handleAll(batch)) {
+          steps += r.steps().size();
+        }
+        batch.clear();
+      }
     }
     long elapsed = System.nanoTime() - t0;
     if (steps != signals) {

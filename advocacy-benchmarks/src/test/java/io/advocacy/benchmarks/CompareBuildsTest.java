@@ -52,6 +52,17 @@ class CompareBuildsTest {
   }
 
   @Test
+  void aBatchRoundHandsEverySignalOverInBatchesAndTimesIt() {
+    // 250 signals over 30 instances in batches of 100, the last of 50: a signal that did not
+    // move its instance, or was left out of the last batch, would fail the round
+    assertThat(EngineRounds.batchRound(30, 250)).isPositive();
+    assertThat(EngineRounds.batchRound(3, 1)).isPositive();
+    assertThatThrownBy(() -> EngineRounds.batchRound(0, 5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("size 0 and signals 5 must both be at least 1");
+  }
+
+  @Test
   void aTickRoundFiresEveryTimerAndTimesIt() {
     // 25 timers in calls of at most 10: three calls, the last of 5; a timer that did not fire
     // would fail the round
