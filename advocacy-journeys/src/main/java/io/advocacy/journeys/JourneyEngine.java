@@ -236,7 +236,9 @@ public final class JourneyEngine {
    * ahead so that their cache misses overlap, the lock stripes of the batch's customers are taken
    * once for the whole batch (in a fixed order, as a tick takes them), and the pass that gathers
    * a signal's steps is reused. A host that receives signals in batches (a queue's poll, an
-   * adapter's page) calls this. Other calls for the batch's customers wait for the whole batch.
+   * adapter's page) calls this. Other calls for customers in the batch's stripes (64 stripes;
+   * with a batch of a hundred customers, most of them) wait for the whole batch, so keep batches
+   * to the hundreds when other threads handle signals too.
    *
    * <p>If handling a signal throws (as {@link #handle} would: a view function that gives null,
    * a host store that fails), the exception propagates and the signals after it in the batch
