@@ -348,6 +348,21 @@ class JourneyEngineTest {
     }
   }
 
+  /**
+   * Customers c-0 … c-(n − 1) have the same instances in both stores, each with the same audit,
+   * and the outboxes hold the same actions.
+   */
+  private static void assertSameStores(InstanceStore expected, InstanceStore actual, int n) {
+    for (int c = 0; c < n; c++) {
+      List<JourneyInstance> mine = expected.byCustomer(CustomerId.of("c-" + c));
+      assertThat(actual.byCustomer(CustomerId.of("c-" + c))).isEqualTo(mine);
+      for (JourneyInstance i : mine) {
+        assertThat(actual.audit(i.id())).isEqualTo(expected.audit(i.id()));
+      }
+    }
+    assertThat(actual.pending(Integer.MAX_VALUE)).isEqualTo(expected.pending(Integer.MAX_VALUE));
+  }
+
   @Test
   void theEnginesOwnPathForItsInMemoryStoreAgreesWithTheGenericOne() {
     // The engine reads and commits one instance without a list or a Commit around it when its
@@ -376,15 +391,7 @@ class JourneyEngineTest {
                 types.get(r.nextInt(types.size())), now);
             assertThat(a.handle(s)).isEqualTo(b.handle(s));
           }
-          for (int c = 0; c < 4; c++) {
-            List<JourneyInstance> mine = direct.byCustomer(CustomerId.of("c-" + c));
-            assertThat(mine).isEqualTo(generic.byCustomer(CustomerId.of("c-" + c)));
-            for (JourneyInstance i : mine) {
-              assertThat(direct.audit(i.id())).isEqualTo(generic.audit(i.id()));
-            }
-          }
-          assertThat(direct.pending(Integer.MAX_VALUE))
-              .isEqualTo(generic.pending(Integer.MAX_VALUE));
+          assertSameStores(direct, generic, 4);
         });
   }
 
@@ -483,15 +490,7 @@ class JourneyEngineTest {
           assertThat(actual).allSatisfy(a -> assertThat(a).isEqualTo(expected));
           assertThat(batchLookups.get()).isEqualTo(2 * oneLookups.get());
           for (InstanceStore store : stores) {
-            for (int c = 0; c < 4; c++) {
-              List<JourneyInstance> mine = oneStore.byCustomer(CustomerId.of("c-" + c));
-              assertThat(store.byCustomer(CustomerId.of("c-" + c))).isEqualTo(mine);
-              for (JourneyInstance i : mine) {
-                assertThat(store.audit(i.id())).isEqualTo(oneStore.audit(i.id()));
-              }
-            }
-            assertThat(store.pending(Integer.MAX_VALUE))
-                .isEqualTo(oneStore.pending(Integer.MAX_VALUE));
+            assertSameStores(oneStore, store, 4);
           }
           assertThat(batched).allSatisfy(b ->
               assertThat(b.rememberedSignalIds()).isEqualTo(one.rememberedSignalIds()));
