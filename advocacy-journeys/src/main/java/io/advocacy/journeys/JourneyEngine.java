@@ -306,9 +306,7 @@ public final class JourneyEngine {
   /** Routes a fresh signal to its customer's instances and starts journeys; under its lock. */
   private void apply(Signal signal, CustomerId customer, Pass pass) {
     CustomerView view = pass;
-    pass.read = null;
-    Object found =
-        memory != null ? memory.instancesOf(customer, pass) : store.byCustomer(customer);
+    Object found = memory != null ? memory.instancesOf(customer) : store.byCustomer(customer);
     if (found instanceof JourneyInstance one) {
       step(one, signal, view, pass);
     } else {
@@ -642,13 +640,7 @@ public final class JourneyEngine {
    * customer's view (one object fewer per signal); a tick's pass has no customer, and each
    * instance it fires has a view of its own.
    */
-  private final class Pass extends LazyView implements InMemoryInstanceStore.ReadRow {
-    /**
-     * The single instance the in-memory store last rebuilt from its row for this pass's
-     * customer, and the row, or null and -1: the commit of its next value names the row.
-     */
-    private @Nullable JourneyInstance read;
-    private int readRow = -1;
+  private final class Pass extends LazyView {
     /** The first step committed; the rest go to {@link #steps}. */
     private @Nullable Step first;
     private @Nullable List<Step> steps;
@@ -678,12 +670,6 @@ public final class JourneyEngine {
       reserved = null;
     }
 
-    @Override
-    public void read(int row, JourneyInstance instance) {
-      readRow = row;
-      read = instance;
-    }
-
     void skipped(String reason) {
       if (skipped == null) {
         skipped = new ArrayList<>();
@@ -710,10 +696,8 @@ public final class JourneyEngine {
       boolean ok = memory == null
           ? store.commit(new Commit(s.instance(), expected, s.actions(), s.audit()))
           : from != null
-          ? memory.commitMoved(s.instance(), expected, s.actions(), from, s.movedBy(), readRow,
-              read)
-          : memory.commit(s.instance(), expected, s.actions(), s.onlyEntry(), s.entriesUnlessOne(),
-              readRow, read);
+          ? memory.commitMoved(s.instance(), expected, s.actions(), from, s.movedBy())
+          : memory.commit(s.instance(), expected, s.actions(), s.onlyEntry(), s.entriesUnlessOne());
       committed(s, expected, ok, reserved);
       reserved = null;
     }

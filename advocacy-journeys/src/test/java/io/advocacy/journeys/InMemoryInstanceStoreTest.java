@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class InMemoryInstanceStoreTest extends InstanceStoreContract {
@@ -249,17 +248,15 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
 
   /**
    * Commits through the interface, or (direct) through the in-memory store's own call for the
-   * engine: a single audit entry given alone, any other number as the list, and the row and
-   * instance a read reported (or -1 and null).
+   * engine: a single audit entry given alone, any other number as the list.
    */
-  private static boolean commit(InstanceStore store, Commit c, boolean direct, int readRow,
-      @Nullable JourneyInstance read) {
+  private static boolean commit(InstanceStore store, Commit c, boolean direct) {
     if (!direct) {
       return store.commit(c);
     }
     AuditEntry one = c.audit().size() == 1 ? c.audit().get(0) : null;
     return ((InMemoryInstanceStore) store).commit(c.instance(), c.expectedRevision(), c.actions(),
-        one, one == null ? c.audit() : List.of(), readRow, read);
+        one, one == null ? c.audit() : List.of());
   }
 
   /** Applies one random step to both stores and checks they answer alike. */
@@ -274,41 +271,21 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
         // instance without a list and take a step without a Commit)
         CustomerId c = p.customers().get(r.nextInt(p.customers().size()));
         boolean direct = actual instanceof InMemoryInstanceStore && r.nextBoolean();
-        int[] row = {-1};
-        JourneyInstance[] reported = {null};
-        List<JourneyInstance> mine = direct
-            ? listed(((InMemoryInstanceStore) actual).instancesOf(c, (at, i) -> {
-              assertThat(reported[0]).as("a second report").isNull();
-              row[0] = at;
-              reported[0] = i;
-            }))
+        List<JourneyInstance> mine = direct ? listed(((InMemoryInstanceStore) actual).instancesOf(c))
             : actual.byCustomer(c);
-        if (reported[0] != null) {
-          // a read reports the single instance it hands out, of the customer read
-          assertThat(mine).containsExactly(reported[0]);
-          assertThat(reported[0].customer()).isEqualTo(c);
-        }
-        if (reported[0] != null && r.nextInt(4) == 0) {
-          // another instance's commit, given the row read: the store must not use the row
-          Commit other = commit(r, p, reference);
-          assertThat(commit(actual, other, true, row[0], reported[0])).as("commit %s", other)
-              .isEqualTo(reference.commit(other));
-        } else if (!mine.isEmpty()) {
+        if (!mine.isEmpty()) {
           JourneyInstance read = mine.get(r.nextInt(mine.size()));
           long expected = r.nextInt(6) == 0 ? r.nextInt(3) - 1 : read.revision();
           JourneyInstance next = instance(r, p, read.id(), Math.max(0, expected) + 1);
           Commit commit = new Commit(next, expected, List.of(), List.of());
-          // with the row read and its instance, as the engine commits (used only for the
-          // instance read itself, not for another instance of the customer)
-          assertThat(commit(actual, commit, direct, row[0], reported[0])).as("commit %s", commit)
+          assertThat(commit(actual, commit, direct)).as("commit %s", commit)
               .isEqualTo(reference.commit(commit));
         }
       }
       case 0, 1, 2 -> {
         Commit c = commit(r, p, reference);
         boolean direct = actual instanceof InMemoryInstanceStore && r.nextBoolean();
-        assertThat(commit(actual, c, direct, -1, null)).as("commit %s", c)
-            .isEqualTo(reference.commit(c));
+        assertThat(commit(actual, c, direct)).as("commit %s", c).isEqualTo(reference.commit(c));
       }
       case 3 -> {
         List<Commit> batch = new ArrayList<>();
@@ -430,67 +407,6 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
           for (int k = 0; k < 12_000; k++) {
             step(r.nextLong(), p, actual, reference);
           }
-          agreeOnEverything(p, actual, reference);
-        });
-  }
-
-  @Test
-  void readsThatReportTheirRowsAgreeWithTheReferenceModel() {
-    // one instance per customer, as the engine's workloads mostly have them: a read of a
-    // customer not kept reports the row, and the commit that follows names it, as the engine's
-    // commits do (its next value, now and then for another customer or with a stale revision;
-    // now and then another instance's commit, which must not use the row)
-    qt().withFixedSeed(20261201L).withExamples(8)
-        .forAll(longs().all(), integers().between(300, 1_500))
-        .checkAssert((seed, n) -> {
-          Random r = new Random(seed);
-          List<String> ids = new ArrayList<>();
-          List<CustomerId> customers = new ArrayList<>();
-          for (int i = 0; i < n; i++) {
-            ids.add((i % 2 == 0 ? "advocacy-cycle:c" : "旅程:客户") + i + ":1");
-            customers.add(CustomerId.of((i % 3 == 0 ? "c-" : "c-ü") + i));
-          }
-          Pools p = new Pools(ids, customers, Pools.of(1).words());
-          InMemoryInstanceStore actual = new InMemoryInstanceStore();
-          InstanceStore reference = new ReferenceStore();
-          for (String id : ids) {
-            Commit c = new Commit(instance(r, p, id, 1), -1, List.of(), List.of());
-            assertThat(actual.commit(c)).isEqualTo(reference.commit(c));
-          }
-          int reports = 0;
-          CustomerId c = customers.get(0);
-          for (int k = 0; k < 6 * n; k++) {
-            // a customer's signals now and then come one after another
-            c = r.nextInt(3) == 0 ? c : customers.get(r.nextInt(n));
-            int[] row = {-1};
-            JourneyInstance[] reported = {null};
-            Object found = actual.instancesOf(c, (at, i) -> {
-              row[0] = at;
-              reported[0] = i;
-            });
-            List<JourneyInstance> expected = reference.byCustomer(c);
-            assertThat(found).isEqualTo(expected.size() == 1 ? expected.get(0) : expected);
-            if (reported[0] != null) {
-              reports++;
-              assertThat(reported[0]).isSameAs(found);
-            }
-            Commit commit;
-            if (reported[0] != null && r.nextInt(8) == 0) {
-              commit = commit(r, p, reference);
-            } else if (found instanceof JourneyInstance one) {
-              long revision = r.nextInt(8) == 0 ? one.revision() - 1 : one.revision();
-              JourneyInstance next = instance(r, p, one.id(), revision + 1);
-              commit = new Commit(next, revision,
-                  r.nextBoolean() ? List.of(action(r, p, one.id(), next.customer())) : List.of(),
-                  List.of());
-            } else {
-              continue;
-            }
-            assertThat(commit(actual, commit, true, row[0], reported[0])).as("commit %s", commit)
-                .isEqualTo(reference.commit(commit));
-          }
-          // the path under test is taken
-          assertThat(reports).isGreaterThan(n);
           agreeOnEverything(p, actual, reference);
         });
   }
@@ -1030,7 +946,7 @@ class InMemoryInstanceStoreTest extends InstanceStoreContract {
     Commit commit = new Commit(new JourneyInstance(id, JourneyId.of("j"), 1, c, "s", T0,
         Map.of(), List.of(), Set.of(), null, after), before, actions, List.of());
     boolean direct = r.nextBoolean();
-    assertThat(commit(actual, commit, direct, -1, null)).as("commit %s", commit)
+    assertThat(commit(actual, commit, direct)).as("commit %s", commit)
         .isEqualTo(reference.commit(commit));
   }
 

@@ -52,24 +52,20 @@ import org.jspecify.annotations.Nullable;
  *       one, rather than put in the key table; see {@link #keysChained}.
  * </ul>
  *
- * <p>Three shortcuts spare the common paths their lookups: a read for the engine tells it the
- * row of the single instance it rebuilt, and the engine's commit of the instance's next value
- * names that row; the latest values of the {@link #MAX_HOT} customers with a single instance
- * read twice running or committed most lately are kept and handed out again (the engine then
- * commits under the id string it was handed, and the row is found by identity); and the rows a
- * {@link #due} or {@link #dueAfter} call handed out are found again in that order by a tick's
- * commits. The kept values are few on purpose: keeping one for every customer of a large
- * population cost more than it saved (each kept value is an object the collector keeps alive,
- * and a table smaller than the customers it serves in turn evicts on every read). For the same
- * reason a read for the engine keeps a value only on the customer's second read running: most
- * reads are of customers whose value would be evicted before their next signal.
+ * <p>Two shortcuts spare the common paths their lookups: the latest values of the {@link
+ * #MAX_HOT} customers with a single instance read or committed most lately are kept and handed
+ * out again (the engine then commits under the id string it was handed, and the row is found by
+ * identity), and the rows a {@link #due} or {@link #dueAfter} call handed out are found again
+ * in that order by a tick's commits. The kept values are few on purpose: keeping one for every
+ * customer of a large population cost more than it saved (each kept value is an object the
+ * collector keeps alive, and a table smaller than the customers it serves in turn evicts on
+ * every read).
  *
  * <p>Beyond the {@link InstanceStore} calls, three serve the engine when this is its store:
- * {@link #instancesOf} hands out a customer's single instance without a list around it (and
- * tells the caller its row), {@link #commit(JourneyInstance, long, List, AuditEntry, List, int,
- * JourneyInstance)} takes a step without a {@link Commit} and an audit list around it (and finds its row from the
- * read's), and {@link #dueAfter} hands out the due instances after a given one, so that a tick
- * reads a batch at a time. Each answers as its interface counterpart would.
+ * {@link #instancesOf} hands out a customer's single instance without a list around it, {@link
+ * #commit(JourneyInstance, long, List, AuditEntry, List)} takes a step without a {@link Commit}
+ * and an audit list around it, and {@link #dueAfter} hands out the due instances after a given
+ * one, so that a tick reads a batch at a time. Each answers as its interface counterpart would.
  *
  * <p>At 1,000,000 instances an idle instance (no timers, no variables, one audit entry) costs
  * about 154 bytes with its audit entry, and one waiting on a single timer about 159.
@@ -162,9 +158,8 @@ public final class InMemoryInstanceStore implements InstanceStore {
    */
   private int[] byCustomer = new int[16];
   /**
-   * Customers with a single instance, lately read (twice running, when the reader is told the
-   * row) or created: by slot of the customer's hash, the instance as last committed (later ones
-   * taking the place of earlier) and its row. A read
+   * Customers with a single instance, lately read or committed: by slot of the customer's hash,
+   * the instance as last committed (later ones taking the place of earlier) and its row. A read
    * of such a customer hands out the kept value without finding or rebuilding it, and the
    * engine commits the next value under the very id string it was handed, so the commit finds
    * the row by identity. Every commit to a kept row replaces or clears its entry, and a second
@@ -182,11 +177,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
    * {@code 2 * slot + 1}.
    */
   private int[] hotMeta = new int[64];
-  /**
-   * By set of {@link #hot}: the row + 1 of the single instance last read from its row without
-   * being kept, 0 for none. A second read of the row in a row keeps its value.
-   */
-  private int[] recent = new int[16];
   /**
    * One bit per row: set while the row has an entry in {@link #hot}, so that a commit to any
    * other row (every commit of a tick over many instances) leaves the table unread.
@@ -420,7 +410,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
           }
           hot = new JourneyInstance[slots];
           hotMeta = new int[2 * slots];
-          recent = new int[slots / 2];
         }
       }
       place(byCustomer, customerHash, row);
@@ -475,19 +464,13 @@ public final class InMemoryInstanceStore implements InstanceStore {
    * @param actions the actions for the outbox, an unmodifiable list
    * @param entry the step's one audit entry, or null when {@code entries} holds them
    * @param entries the audit entries when there is not exactly one
-   * @param readRow a row that {@link #instancesOf(CustomerId, ReadRow)} reported, or -1
-   * @param read the instance it reported with the row, or null; the row is used only when
-   *     {@code next}'s id is this instance's very id string (a later value of the instance read)
    * @return true if committed, false if the stored revision differs
-   * @throws IllegalArgumentException if the row is used and is no row of this store
    */
   public boolean commit(JourneyInstance next, long expectedRevision, List<ActionRequest> actions,
-      @Nullable AuditEntry entry, List<AuditEntry> entries, int readRow,
-      @Nullable JourneyInstance read) {
+      @Nullable AuditEntry entry, List<AuditEntry> entries) {
     long stamp = lock.writeLock();
     try {
-      return commitLocked(next, expectedRevision, actions, entry, entries, null, null, readRow,
-          read);
+      return commitLocked(next, expectedRevision, actions, entry, entries, null, null);
     } finally {
       lock.unlockWrite(stamp);
     }
@@ -495,7 +478,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
   /**
    * Commits one step of one transition as {@link #commit(JourneyInstance, long, List,
-   * AuditEntry, List, int, JourneyInstance)} would, given its audit entry's parts rather than the entry: the entry
+   * AuditEntry, List)} would, given its audit entry's parts rather than the entry: the entry
    * names the instance's id, {@code from}, the instance's state, {@code trigger}, the instance's
    * entered-at instant and the actions' idempotency keys, without a note. The engine's path for
    * a step whose entry was not made.
@@ -505,19 +488,13 @@ public final class InMemoryInstanceStore implements InstanceStore {
    * @param actions the actions for the outbox, an unmodifiable list
    * @param from the state the transition left
    * @param trigger the transition's trigger
-   * @param readRow as for {@link #commit(JourneyInstance, long, List, AuditEntry, List, int,
-   *     JourneyInstance)}
-   * @param read as there
    * @return true if committed, false if the stored revision differs
-   * @throws IllegalArgumentException as there
    */
   public boolean commitMoved(JourneyInstance next, long expectedRevision,
-      List<ActionRequest> actions, String from, String trigger, int readRow,
-      @Nullable JourneyInstance read) {
+      List<ActionRequest> actions, String from, String trigger) {
     long stamp = lock.writeLock();
     try {
-      return commitLocked(next, expectedRevision, actions, null, List.of(), from, trigger,
-          readRow, read);
+      return commitLocked(next, expectedRevision, actions, null, List.of(), from, trigger);
     } finally {
       lock.unlockWrite(stamp);
     }
@@ -525,26 +502,18 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
   private boolean commitLocked(Commit commit) {
     return commitLocked(commit.instance(), commit.expectedRevision(), commit.actions(), null,
-        commit.audit(), null, null, -1, null);
+        commit.audit(), null, null);
   }
 
   private boolean commitLocked(JourneyInstance next, long expectedRevision,
       List<ActionRequest> actions, @Nullable AuditEntry entry, List<AuditEntry> entries,
-      @Nullable String from, @Nullable String trigger, int readRow,
-      @Nullable JourneyInstance read) {
+      @Nullable String from, @Nullable String trigger) {
     String id = next.id();
     CustomerId customer = next.customer();
     // the engine commits under the id string it was handed: identity names the row
     int place = handedCursor < handedCount ? handed(id) : -1;
-    // or under the id string of the instance a read reported with its row (rows are never
-    // reused, so the row is still the instance's)
-    boolean fromRead = place < 0 && read != null && read.id() == id;
-    if (fromRead && (readRow < 0 || readRow >= size)) {
-      throw new IllegalArgumentException(
-          "row " + readRow + " of " + id + " is no row of this store (" + size + " rows)");
-    }
     int way = -1;
-    if (place < 0 && !fromRead) {
+    if (place < 0) {
       int customerHash = customer.value().hashCode();
       int set = hotSet(customerHash);
       way = keeps(set, customerHash, id) ? set : keeps(set + 1, customerHash, id) ? set + 1 : -1;
@@ -555,8 +524,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
     int row;
     if (place >= 0) {
       row = handedRows[place];
-    } else if (fromRead) {
-      row = readRow;
     } else if (hit) {
       row = keptRow(way);
     } else {
@@ -595,9 +562,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
     CustomerId moved;
     if (hit) {
       moved = kept.customer().equals(customer) ? null : customer;
-    } else if (fromRead) {
-      // a read reports only an instance indexed under its own customer
-      moved = read.customer().equals(customer) ? null : customer;
     } else {
       moved = place >= 0 && handedCustomers[place] == customer
           || text.textEquals(get(row, CUSTOMER), customer.value()) ? null : customer;
@@ -924,55 +888,20 @@ public final class InMemoryInstanceStore implements InstanceStore {
    *     any other length, oldest first
    */
   public Object instancesOf(CustomerId customer) {
-    return instancesOf(customer, null);
-  }
-
-  /**
-   * Told the row of a customer's single instance that a read rebuilt from its row, so that the
-   * commit of the instance's next value finds the row without hashing its id and probing the id
-   * table, and without a kept entry in {@link #hot} (a store into a long-lived array, which the
-   * default collector makes dear).
-   */
-  public interface ReadRow {
-    /**
-     * A single instance, indexed under the customer read, rebuilt from its row.
-     *
-     * @param row the row
-     * @param instance the instance handed out
-     */
-    void read(int row, JourneyInstance instance);
-  }
-
-  /**
-   * As {@link #instancesOf(CustomerId)}, also telling {@code reader} the row of a single
-   * instance rebuilt from its row (not of one handed out from {@link #hot}, nor of one that
-   * names another customer than the row's).
-   *
-   * @param customer the customer
-   * @param reader told the row, or null
-   * @return as {@link #instancesOf(CustomerId)}
-   */
-  public Object instancesOf(CustomerId customer, @Nullable ReadRow reader) {
     Objects.requireNonNull(customer, "customer");
     String value = customer.value();
     int hash = value.hashCode();
     long seen = lock.tryOptimisticRead();
-    // whether the table was seen to keep no value of the customer (then one kept since, by a
-    // commit between the look and the lock, is not looked for again: the row holds it too)
-    boolean missed = false;
     if (seen != 0) {
       JourneyInstance kept = keptOf(customer, hash);
-      if (lock.validate(seen)) {
-        if (kept != null) {
-          return kept;
-        }
-        missed = true;
+      if (kept != null && lock.validate(seen)) {
+        return kept;
       }
     }
     long stamp = lock.writeLock();
     try {
       int set = hotSet(hash);
-      JourneyInstance kept = missed ? null : keptOf(customer, hash);
+      JourneyInstance kept = keptOf(customer, hash);
       if (kept != null) {
         return kept;
       }
@@ -984,18 +913,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
         JourneyInstance i = instance(row, null, customer);
         Extras x = extras(row);
         if (x == null || x.customer() == null) {
-          // kept from the customer's second read in a row of its set (a customer whose signals
-          // come in a burst), not from every read: most reads are of customers long gone from
-          // the table by their next one, and a reader told the row needs no entry to commit
-          int s = set >>> 1;
-          if (reader == null || recent[s] == row + 1) {
-            hotPut(set, i, row, hash);
-          } else {
-            recent[s] = row + 1;
-          }
-          if (reader != null) {
-            reader.read(row, i);
-          }
+          hotPut(set, i, row, hash);
         }
         return i;
       }
