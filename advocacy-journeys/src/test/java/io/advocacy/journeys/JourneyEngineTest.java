@@ -348,6 +348,10 @@ class JourneyEngineTest {
     }
   }
 
+  /** The signal types the scripts of the engine's properties draw from. */
+  private static final List<SignalType> SCRIPT_TYPES = List.of(SignalType.PURCHASE_COMPLETED,
+      SignalType.REVIEW_POSTED, SignalType.COMPLAINT_OPENED);
+
   /**
    * Customers c-0 … c-(n − 1) have the same instances in both stores, each with the same audit,
    * and the outboxes hold the same actions.
@@ -369,8 +373,6 @@ class JourneyEngineTest {
     // store is the in-memory default; through any other store (here the same store behind a
     // forwarding one) it takes the interface's calls. Any script must do the same on both:
     // customers with none, one and several instances, duplicates, re-entries and ticks.
-    List<SignalType> types = List.of(SignalType.PURCHASE_COMPLETED, SignalType.REVIEW_POSTED,
-        SignalType.COMPLAINT_OPENED);
     qt().withFixedSeed(20261201L).withExamples(200)
         .forAll(lists().of(longs().all()).ofSizeBetween(1, 60))
         .checkAssert(script -> {
@@ -388,7 +390,7 @@ class JourneyEngineTest {
               continue;
             }
             Signal s = signal("s-" + r.nextInt(30), "c-" + r.nextInt(4),
-                types.get(r.nextInt(types.size())), now);
+                SCRIPT_TYPES.get(r.nextInt(SCRIPT_TYPES.size())), now);
             assertThat(a.handle(s)).isEqualTo(b.handle(s));
           }
           assertSameStores(direct, generic, 4);
@@ -439,8 +441,6 @@ class JourneyEngineTest {
     // ids seen earlier in the same batch or before it, anonymous visitors, starts, re-entries),
     // the same stores, outboxes and audits, and the host asked for a customer as often, through
     // the engine's own store path and the generic one.
-    List<SignalType> types = List.of(SignalType.PURCHASE_COMPLETED, SignalType.REVIEW_POSTED,
-        SignalType.COMPLAINT_OPENED);
     qt().withFixedSeed(20261202L).withExamples(200)
         .forAll(lists().of(longs().all()).ofSizeBetween(1, 80))
         .checkAssert(script -> {
@@ -480,7 +480,7 @@ class JourneyEngineTest {
                 ? io.advocacy.core.AnonymousId.of("v-" + r.nextInt(3))
                 : CustomerId.of("c-" + r.nextInt(4));
             Signal s = Signal.of(SignalId.of("s-" + r.nextInt(40)), subject,
-                types.get(r.nextInt(types.size())), now, 5);
+                SCRIPT_TYPES.get(r.nextInt(SCRIPT_TYPES.size())), now, 5);
             expected.add(one.handle(s));
             batch.add(s);
           }
