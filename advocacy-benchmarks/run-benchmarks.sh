@@ -49,12 +49,29 @@ run() { # name, then JMH arguments
   java -Djmh.ignoreLock=true -jar "$jar" "$@" -rf json -rff "$out/$name.json"
 }
 
-run journey-transitions-ours 'JourneyTransitionBenchmark.ours(Bare|Engine)$' -p size=$ours \
-  -p ids=sequential,random $jthr
+# Each ratio of the table is taken between forks run back to back, at one size at a time: the bare
+# machine, then stateless4j; the full engine with sequential ids, then Spring Statemachine and
+# squirrel-foundation (JMH runs an invocation's benchmarks in the order of their names). A burst
+# of load on the machine then falls on both sides of a ratio more often than when the two forks
+# are minutes apart. The same forks as one invocation per library would run, in another order.
+for size in ${ours//,/ }; do
+  if [[ ",$peers," == *",$size,"* ]]; then
+    run "journey-transitions-$size-bare" 'JourneyTransitionBenchmark.(oursBare|peerStateless4j)$' \
+      -p size=$size $jthr
+    run "journey-transitions-$size-engine" \
+      'JourneyTransitionBenchmark.(oursEngine|peerSpring|peerSquirrel)$' -p size=$size \
+      -p ids=sequential $jthr
+  else
+    run "journey-transitions-$size-bare" 'JourneyTransitionBenchmark.oursBare$' -p size=$size $jthr
+    run "journey-transitions-$size-engine" 'JourneyTransitionBenchmark.oursEngine$' -p size=$size \
+      -p ids=sequential $jthr
+  fi
+  run "journey-transitions-$size-random" 'JourneyTransitionBenchmark.oursEngine$' -p size=$size \
+    -p ids=random $jthr
+done
 # the engine through handleAll, batches of 100, at 10,000 instances only (the 15 minutes)
 run journey-transitions-batches 'JourneyTransitionBenchmark.oursEngineBatch' -p size=$batches \
   -p ids=sequential $jthr
-run journey-transitions-peers 'JourneyTransitionBenchmark.peer' -p size=$peers $jthr
 # The full engine under the default collector and at once under the parallel one, twice, reported
 # beside the table, not in it: a host may choose either, and the pair's ratio is what it costs.
 if [[ $mode == full ]]; then
