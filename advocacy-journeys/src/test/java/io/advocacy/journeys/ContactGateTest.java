@@ -176,14 +176,23 @@ class ContactGateTest {
   }
 
   @Test
-  void aRecentDetractorIsNotAsked() {
-    JourneyEngine engine = engine(InstanceStore.inMemory(), ASK);
+  void aRecentDetractorIsNotAskedForATestimonialButIsForAReview() {
+    JourneyEngine engine = engine(InstanceStore.inMemory(),
+        Named.of("ask_review", "motion", "TESTIMONIAL", "channel", "EMAIL"));
     policy.observe(Signal.nps(SignalId.of("n-1"), CustomerId.of("c-ada"), NOON.minusSeconds(3600), 3));
     JourneyEngine.Result r = engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, NOON));
     assertThat(r.asks()).singleElement().satisfies(d ->
         assertThat(d.decision().codes()).containsExactly(ContactReasonCode.RECENT_DETRACTOR));
     assertThat(engine.store().find("review-request:c-ada:1").orElseThrow().state())
         .isEqualTo("not_asked");
+    // a review ask is never held back by sentiment (no review gating)
+    JourneyEngine reviews = engine(InstanceStore.inMemory(), ASK);
+    JourneyEngine.Result asked =
+        reviews.handle(signal("p-2", "c-ada", SignalType.PURCHASE_COMPLETED, NOON));
+    assertThat(asked.asks()).singleElement().satisfies(d ->
+        assertThat(d.outcome()).isEqualTo(ContactOutcome.ALLOWED));
+    assertThat(reviews.store().find("review-request:c-ada:1").orElseThrow().state())
+        .isEqualTo("invited");
   }
 
   @Test

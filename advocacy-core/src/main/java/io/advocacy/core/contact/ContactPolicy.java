@@ -1,5 +1,6 @@
 package io.advocacy.core.contact;
 
+import io.advocacy.core.Motion;
 import io.advocacy.core.profile.ContactChannel;
 import io.advocacy.core.profile.CustomerProfile;
 import io.advocacy.core.profile.RegulatoryFlag;
@@ -8,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,8 +31,8 @@ import java.util.function.Function;
  *       channel valid at the ask's instant ({@link CustomerProfile#hasConsent}); do-not-contact
  *       (the profile's {@link RegulatoryFlag#DO_NOT_CONTACT} flag or a {@link SuppressionStore}
  *       event); an open complaint or escalation; a detractor answer within the detractor period
- *       (default 90 days). Suppressed customers are for recovery, not for asks, so these deny
- *       rather than defer.
+ *       (default 90 days; for {@link Motion#REVIEW} asks none, see below). Suppressed customers
+ *       are for recovery, not for asks, so these deny rather than defer.
  *   <li><b>Deferral</b> (waiting is enough; every reason is listed): the instant is in the
  *       customer's quiet hours (default 21:00–09:00 in the profile's time zone, for every
  *       channel except {@link ContactChannel#IN_APP}); a {@link FrequencyCap} is full or another
@@ -41,6 +44,13 @@ import java.util.function.Function;
  *       ContactHistoryStore}; a caller who loses the race for the last slot is deferred.
  * </ol>
  *
+ * <p><b>Reviews are never gated on sentiment.</b> Review platforms and consumer-protection
+ * rules forbid asking only the customers likely to review well ("review gating"), so by default
+ * a detractor answer does not hold back a {@link Motion#REVIEW} ask: its detractor period is
+ * zero ({@link #DEFAULT_MOTION_DETRACTOR_PERIODS}). Consent, do-not-contact, an open complaint
+ * or escalation, quiet hours and the frequency rules still apply to it, as to any ask. {@link
+ * Builder#detractorPeriod(Motion, Duration)} sets the period of one motion.
+ *
  * <p>Default frequency rules: at most 3 asks per customer in any 30 days across all programmes,
  * at most 1 ask per motion in any 14 days, and 2 days between any two asks. All are
  * configurable; see {@link Builder}.
@@ -51,6 +61,13 @@ import java.util.function.Function;
 public final class ContactPolicy {
   /** The default detractor period: 90 days. */
   public static final Duration DEFAULT_DETRACTOR_PERIOD = Duration.ofDays(90);
+
+  /**
+   * The motions whose detractor period differs from {@link #DEFAULT_DETRACTOR_PERIOD} by
+   * default: {@link Motion#REVIEW}, zero (review asks are never gated on sentiment).
+   */
+  public static final Map<Motion, Duration> DEFAULT_MOTION_DETRACTOR_PERIODS =
+      Map.of(Motion.REVIEW, Duration.ZERO);
 
   /** The default quiet hours: 21:00 to 09:00 local time. */
   public static final QuietHours DEFAULT_QUIET_HOURS =
@@ -74,6 +91,7 @@ public final class ContactPolicy {
   private final Function<CustomerProfile, Optional<QuietHours>> quietHours;
   private final Set<ContactChannel> quietChannels;
   private final Duration detractorPeriod;
+  private final Map<Motion, Duration> motionDetractorPeriods;
 
   private ContactPolicy(Builder b) {
     this.history = b.history;
@@ -82,12 +100,13 @@ public final class ContactPolicy {
     this.quietHours = b.quietHours;
     this.quietChannels = Set.copyOf(b.quietChannels);
     this.detractorPeriod = b.detractorPeriod;
+    this.motionDetractorPeriods = Map.copyOf(b.motionDetractorPeriods);
   }
 
   /**
    * A builder with the defaults: in-memory stores, {@link #DEFAULT_RULES}, {@link
    * #DEFAULT_QUIET_HOURS} on {@link #DEFAULT_QUIET_CHANNELS}, {@link
-   * #DEFAULT_DETRACTOR_PERIOD}.
+   * #DEFAULT_DETRACTOR_PERIOD} but for the motions of {@link #DEFAULT_MOTION_DETRACTOR_PERIODS}.
    *
    * @return a new builder
    */
@@ -248,7 +267,8 @@ public final class ContactPolicy {
           new ContactReason(
               ContactReasonCode.DO_NOT_CONTACT, "profile " + profile.id() + " is do-not-contact"));
     }
-    for (ContactReason r : suppressions.facts(profile.id()).reasonsAt(at, detractorPeriod)) {
+    Duration period = motionDetractorPeriods.getOrDefault(ask.motion(), detractorPeriod);
+    for (ContactReason r : suppressions.facts(profile.id()).reasonsAt(at, period)) {
       if (r.code() != ContactReasonCode.DO_NOT_CONTACT
           || !profile.hasFlag(RegulatoryFlag.DO_NOT_CONTACT)) {
         reasons.add(r);
@@ -325,6 +345,8 @@ public final class ContactPolicy {
         p -> Optional.of(DEFAULT_QUIET_HOURS);
     private Set<ContactChannel> quietChannels = DEFAULT_QUIET_CHANNELS;
     private Duration detractorPeriod = DEFAULT_DETRACTOR_PERIOD;
+    private final Map<Motion, Duration> motionDetractorPeriods =
+        new EnumMap<>(DEFAULT_MOTION_DETRACTOR_PERIODS);
 
     private Builder() {}
 
@@ -406,19 +428,42 @@ public final class ContactPolicy {
     }
 
     /**
-     * How long a detractor answer suppresses asks.
+     * How long a detractor answer suppresses asks of every motion without a period of its own
+     * ({@link #detractorPeriod(Motion, Duration)}; by default {@link Motion#REVIEW} has one,
+     * zero).
      *
      * @param period a period, not negative
      * @return this builder
      * @throws IllegalArgumentException if the period is negative
      */
     public Builder detractorPeriod(Duration period) {
+      this.detractorPeriod = notNegative(period);
+      return this;
+    }
+
+    /**
+     * How long a detractor answer suppresses asks of one motion; zero for none. By default
+     * {@link Motion#REVIEW} asks have zero: review platforms forbid asking only the customers
+     * likely to review well, so sentiment must not decide who is asked. Give reviews a period
+     * only where no platform's or regulator's rule forbids it.
+     *
+     * @param motion the motion
+     * @param period a period, not negative
+     * @return this builder
+     * @throws IllegalArgumentException if the period is negative
+     */
+    public Builder detractorPeriod(Motion motion, Duration period) {
+      Objects.requireNonNull(motion, "motion");
+      motionDetractorPeriods.put(motion, notNegative(period));
+      return this;
+    }
+
+    private static Duration notNegative(Duration period) {
       Objects.requireNonNull(period, "period");
       if (period.isNegative()) {
         throw new IllegalArgumentException("detractor period " + period + " is negative");
       }
-      this.detractorPeriod = period;
-      return this;
+      return period;
     }
 
     /**

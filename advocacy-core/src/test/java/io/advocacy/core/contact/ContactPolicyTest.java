@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -162,11 +163,11 @@ class ContactPolicyTest {
     ContactPolicy policy = capsOnly();
     policy.observe(Signal.nps(SignalId.of("n-1"), ADA.id(), T0, 6));
     policy.observe(Signal.nps(SignalId.of("n-2"), ADA.id(), day(1), 10)); // does not lift it
-    ContactDecision d = policy.check(ask("a", ADA, Motion.REVIEW, day(90).minusSeconds(1)));
+    ContactDecision d = policy.check(ask("a", ADA, Motion.REFERRAL, day(90).minusSeconds(1)));
     assertThat(d.codes()).containsExactly(ContactReasonCode.RECENT_DETRACTOR);
     assertThat(d.reasons().get(0).message()).isEqualTo(
         "detractor answer at 2027-01-04T12:00:00Z suppresses asks until 2027-04-04T12:00:00Z");
-    assertThat(policy.check(ask("a", ADA, Motion.REVIEW, day(90))).allowed()).isTrue();
+    assertThat(policy.check(ask("a", ADA, Motion.REFERRAL, day(90))).allowed()).isTrue();
     // A 7 is a passive, not a detractor.
     ContactPolicy other = capsOnly();
     assertThat(other.observe(Signal.nps(SignalId.of("n-3"), ADA.id(), T0, 7))).isFalse();
@@ -178,9 +179,48 @@ class ContactPolicyTest {
     CustomerProfile nobody = CustomerProfile.builder(CustomerId.of("c-x"))
         .flag(RegulatoryFlag.DO_NOT_CONTACT).build();
     policy.observe(Signal.nps(SignalId.of("n-1"), nobody.id(), T0, 0));
-    assertThat(policy.decide(ask("a", nobody, Motion.REVIEW, day(1))).codes()).containsExactlyInAnyOrder(
-        ContactReasonCode.NO_CONSENT, ContactReasonCode.DO_NOT_CONTACT,
-        ContactReasonCode.RECENT_DETRACTOR);
+    assertThat(policy.decide(ask("a", nobody, Motion.TESTIMONIAL, day(1))).codes())
+        .containsExactlyInAnyOrder(ContactReasonCode.NO_CONSENT, ContactReasonCode.DO_NOT_CONTACT,
+            ContactReasonCode.RECENT_DETRACTOR);
+  }
+
+  @Test
+  void aDetractorIsAskedForAReviewLikeAnyoneElseButNotForAReferral() {
+    ContactPolicy policy = capsOnly();
+    policy.observe(Signal.nps(SignalId.of("n-1"), ADA.id(), T0, 2));
+    // review gating (asking only the likely happy) is what platforms forbid: sentiment never
+    // holds a review ask back by default
+    ContactDecision review = policy.decide(ask("r", ADA, Motion.REVIEW, day(1)));
+    assertThat(review.outcome()).isEqualTo(ContactOutcome.ALLOWED);
+    assertThat(review.codes()).isEmpty();
+    assertThat(policy.check(ask("f", ADA, Motion.REFERRAL, day(3))).codes())
+        .containsExactly(ContactReasonCode.RECENT_DETRACTOR);
+    assertThat(ContactPolicy.DEFAULT_MOTION_DETRACTOR_PERIODS)
+        .containsExactly(Map.entry(Motion.REVIEW, Duration.ZERO));
+    // an open complaint still holds back a review ask: that is not sentiment but an open case
+    policy.observe(signal("s-1", SignalType.COMPLAINT_OPENED, day(4), "case-1"));
+    assertThat(policy.check(ask("r-2", ADA, Motion.REVIEW, day(20))).codes())
+        .containsExactly(ContactReasonCode.OPEN_COMPLAINT);
+  }
+
+  @Test
+  void aMotionsOwnDetractorPeriodOverridesTheDefault() {
+    ContactPolicy policy = ContactPolicy.builder().noQuietHours()
+        .detractorPeriod(Duration.ofDays(10))
+        .detractorPeriod(Motion.REVIEW, Duration.ofDays(5))
+        .detractorPeriod(Motion.REFERRAL, Duration.ZERO).build();
+    policy.observe(Signal.nps(SignalId.of("n-1"), ADA.id(), T0, 0));
+    assertThat(policy.check(ask("r", ADA, Motion.REVIEW, day(5).minusSeconds(1))).codes())
+        .containsExactly(ContactReasonCode.RECENT_DETRACTOR);
+    assertThat(policy.check(ask("r", ADA, Motion.REVIEW, day(5))).allowed()).isTrue();
+    assertThat(policy.check(ask("f", ADA, Motion.REFERRAL, T0)).allowed()).isTrue();
+    assertThat(policy.check(ask("t", ADA, Motion.TESTIMONIAL, day(10).minusSeconds(1))).codes())
+        .containsExactly(ContactReasonCode.RECENT_DETRACTOR);
+    assertThat(policy.check(ask("t", ADA, Motion.TESTIMONIAL, day(10))).allowed()).isTrue();
+    assertThatThrownBy(() -> ContactPolicy.builder()
+        .detractorPeriod(Motion.REVIEW, Duration.ofDays(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("detractor period PT-24H is negative");
   }
 
   @Test

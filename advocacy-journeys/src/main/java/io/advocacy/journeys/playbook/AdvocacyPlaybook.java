@@ -36,8 +36,10 @@ import java.util.Optional;
  * #CONTACT_RULES}), whose per-motion cap leaves room for a reminder. Every ask names its motion
  * and channel, so the contact policy decides it before it reaches
  * the outbox: outside quiet hours, within the frequency caps, never to a customer without
- * consent, with an open complaint, or who answered as a detractor recently. Every journey
- * branches on {@link JourneySignals#ASK_DENIED} and exits on a complaint.
+ * consent or with an open complaint, nor, except for a review, to one who answered as a
+ * detractor recently (the contact policy never gates review asks on sentiment). Every journey
+ * that asks branches on {@link JourneySignals#ASK_DENIED} and exits on a complaint; detractor
+ * recovery and the recognition journeys ask for nothing.
  *
  * <table>
  *   <caption>The journeys</caption>
@@ -145,7 +147,7 @@ public final class AdvocacyPlaybook {
 
   /**
    * A contact policy with {@link #CONTACT_RULES} and every other default (in-memory stores,
-   * quiet hours 21:00–09:00 local, a 90-day detractor period).
+   * quiet hours 21:00–09:00 local, a 90-day detractor period for every motion but reviews).
    *
    * @return a new policy
    */
@@ -230,9 +232,9 @@ public final class AdvocacyPlaybook {
    *     ask and reward)
    * @param policy what the platform allows
    * @return the definition
-   * @throws IllegalArgumentException if the platform forbids asking for reviews at all, or
-   *     allows asking only selected customers (then this journey, which asks every eligible
-   *     customer, is still right, but say so by using a platform policy that forbids it)
+   * @throws IllegalArgumentException if the platform forbids asking for reviews at all; the
+   *     journey asks every eligible customer whatever the platform says of selective asking,
+   *     which is right on every platform
    */
   public static JourneyDefinition reviewRequest(JourneyId id, SignalType experience,
       String platform, ReviewPlatformPolicy policy) {

@@ -142,15 +142,30 @@ class AdvocacyPlaybookTest {
   }
 
   @Test
-  void aRecentDetractorIsNotAskedForAReview() {
+  void aRecentDetractorIsAskedForAReviewLikeAnyoneElseAndAComplaintEndsTheJourney() {
     JourneySimulator sim = sim(NOON, googleReview());
     sim.signal(of("n-1", SignalType.NPS_ANSWERED, NOON, 4));
     sim.signal(of("p-1", SignalType.PURCHASE_COMPLETED, NOON.plusSeconds(60), 120));
-    assertThat(sim.asks()).singleElement().satisfies(d ->
-        assertThat(d.decision().codes()).containsExactly(ContactReasonCode.RECENT_DETRACTOR));
+    // no review gating: sentiment does not decide who is asked for a review
+    assertThat(sim.asks()).singleElement().satisfies(d -> {
+      assertThat(d.outcome()).isEqualTo(ContactOutcome.ALLOWED);
+      assertThat(d.decision().codes()).isEmpty();
+    });
+    assertThat(sim.actions()).extracting(ActionRequest::name).containsExactly("ask_review");
+    // a complaint suppresses: the journey exits and the reminder is never sent
+    sim.signal(of("c-1", SignalType.COMPLAINT_OPENED, NOON.plus(Duration.ofDays(1)), 1));
+    sim.advance(Duration.ofDays(5));
     assertThat(sim.statesVisited("review-after-purchase:c-ada:1"))
+        .containsExactly("asked", "exited");
+    assertThat(sim.actions()).extracting(ActionRequest::name).containsExactly("ask_review");
+    // after the cooldown a new purchase starts the journey again, but its ask is denied while
+    // the complaint is open
+    sim.signal(of("p-2", SignalType.PURCHASE_COMPLETED, NOON.plus(Duration.ofDays(40)), 60));
+    assertThat(sim.asks()).last().satisfies(d ->
+        assertThat(d.decision().codes()).containsExactly(ContactReasonCode.OPEN_COMPLAINT));
+    assertThat(sim.statesVisited("review-after-purchase:c-ada:2"))
         .containsExactly("asked", "not_asked");
-    assertThat(sim.actions()).isEmpty();
+    assertThat(sim.actions()).extracting(ActionRequest::name).containsExactly("ask_review");
   }
 
   @Test
@@ -280,10 +295,11 @@ class AdvocacyPlaybookTest {
 
   @Test
   void detractorRecoveryAlertsTheOwnerSuppressesAsksAndResurveys() {
-    JourneySimulator sim = sim(NOON, AdvocacyPlaybook.detractorRecovery(), googleReview());
+    JourneySimulator sim = sim(NOON, AdvocacyPlaybook.detractorRecovery(),
+        AdvocacyPlaybook.referralInvitation());
     sim.signal(of("n-1", SignalType.NPS_ANSWERED, NOON, 2));
-    // a purchase during recovery: the review ask is denied by the detractor period
-    sim.signal(of("p-1", SignalType.PURCHASE_COMPLETED, NOON.plus(Duration.ofDays(2)), 50));
+    // eligible to refer during recovery: the referral ask is denied by the detractor period
+    sim.signal(eligibleToRefer("e-1", NOON.plus(Duration.ofDays(2))));
     assertThat(sim.asks()).singleElement().satisfies(d ->
         assertThat(d.decision().codes()).containsExactly(ContactReasonCode.RECENT_DETRACTOR));
     sim.advance(Duration.ofDays(31));
