@@ -14,7 +14,10 @@ public enum ActionKind {
   CREATE_CRM_TASK,
   /** Tell an owner (account manager, success manager). */
   NOTIFY_OWNER,
-  /** Set an instance variable. */
+  /**
+   * Set instance variables, one per parameter; the machine applies it in the step and emits
+   * nothing for it (see {@link JourneyMachine}).
+   */
   SET_VARIABLE,
   /** Anything else the host handles. */
   CUSTOM

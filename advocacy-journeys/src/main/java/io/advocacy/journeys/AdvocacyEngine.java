@@ -432,20 +432,22 @@ public final class AdvocacyEngine {
   private void reward(ActionRequest a, CustomerProfile profile, Collector c) {
     String region = profile.locale().getCountry().isEmpty() ? defaultRegion
         : profile.locale().getCountry();
-    Optional<RewardRequest> offer = catalogue.offer(a, profile, region);
-    if (offer.isEmpty()) {
+    List<RewardRequest> offers = catalogue.offers(a, profile, region, this::profile);
+    if (offers.isEmpty()) {
       c.handled.add(a);
       return;
     }
-    IssueResult result = rewards.request(offer.get());
-    c.rewards.add(new RewardOutcome(a, offer.get(), result, false));
-    if (result.status() == IssueResult.Status.DENIED && recognitionFallback
-        && offer.get().kind() != IncentiveKind.RECOGNITION) {
-      RewardRequest recognition = RewardRequest.builder(a.idempotencyKey() + ":recognition",
-              profile, region)
-          .kind(IncentiveKind.RECOGNITION).value(RewardValue.zero("USD"))
-          .reason(offer.get().reason()).requestedAt(a.at()).build();
-      c.rewards.add(new RewardOutcome(a, recognition, rewards.request(recognition), true));
+    for (RewardRequest offer : offers) {
+      IssueResult result = rewards.request(offer);
+      c.rewards.add(new RewardOutcome(a, offer, result, false));
+      if (result.status() == IssueResult.Status.DENIED && recognitionFallback
+          && offer.kind() != IncentiveKind.RECOGNITION) {
+        RewardRequest recognition = RewardRequest.builder(offer.idempotencyKey() + ":recognition",
+                offer.profile(), offer.region())
+            .kind(IncentiveKind.RECOGNITION).value(RewardValue.zero("USD"))
+            .reason(offer.reason()).requestedAt(a.at()).build();
+        c.rewards.add(new RewardOutcome(a, recognition, rewards.request(recognition), true));
+      }
     }
   }
 

@@ -36,6 +36,17 @@ import org.jspecify.annotations.Nullable;
  *   <li>Actions: the exit actions of the state left, the transition's, then the entry actions of
  *       the state entered; each with the idempotency key {@code <instance>:r<revision>:<source>:
  *       <position>}, where the revision is the instance's after the step.
+ *   <li>An action of kind {@link ActionKind#SET_VARIABLE} is not emitted: the step sets each of
+ *       its parameters as an instance variable (in the order above, so a later one wins), before
+ *       the other actions are emitted and before the guards of any chained transition read them.
+ *   <li>A parameter value of an action (of any kind) that is exactly one of these is replaced
+ *       when the action is taken: {@value #SIGNAL_VALUE}, {@value #SIGNAL_ID} and {@value
+ *       #SIGNAL_TYPE} by the triggering signal's value (an integer without a fraction), id and
+ *       type; {@code ${attribute:<name>}} by the signal's attribute; {@code ${variable:<name>}}
+ *       by the instance's variable (as set by the same step's {@code SET_VARIABLE} actions). A
+ *       value that has no source (no signal on a timer, an attribute or variable not set) leaves
+ *       the parameter out, so a {@code SET_VARIABLE} keeps the variable's earlier value. Any
+ *       other value is taken as it is.
  *   <li>A guard that throws counts as false; the audit notes it.
  * </ul>
  *
@@ -43,6 +54,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JourneyMachine {
   private static final int MAX_CHAIN = 32;
+
+  /** A parameter value replaced by the triggering signal's value. */
+  public static final String SIGNAL_VALUE = "${signal:value}";
+  /** A parameter value replaced by the triggering signal's id. */
+  public static final String SIGNAL_ID = "${signal:id}";
+  /** A parameter value replaced by the triggering signal's type. */
+  public static final String SIGNAL_TYPE = "${signal:type}";
+  private static final String ATTRIBUTE_PREFIX = "${attribute:";
+  private static final String VARIABLE_PREFIX = "${variable:";
 
   /** What {@link #guard} answers when the guard passes. */
   private static final String PASS = new String("pass");
@@ -75,6 +95,12 @@ public final class JourneyMachine {
   private final String entryLabel;
   private final String[] goalNames;
   private final SignalType[] goalTypes;
+  // The SET_VARIABLE actions, kept apart from the emitted ones: per state on entry and on exit,
+  // per transition; and whether the definition has any of them or any parameter to replace.
+  private final Resolved[][] setOnEntry;
+  private final Resolved[][] setOnExit;
+  private final Resolved[][] setOnTransition;
+  private final boolean variableWork;
 
   /**
    * A guard or action reference resolved from the registry once: the guard (null when not
@@ -83,21 +109,37 @@ public final class JourneyMachine {
    * key ({@code :<source>:<position>}), which the revision does not change.
    */
   private record Resolved(Named named, @Nullable Guard guard, ActionKind kind,
-      Map<String, String> params, String keySuffix) {}
+      Map<String, String> params, String keySuffix, boolean replaced) {}
+
+  private static boolean replaced(Map<String, String> params) {
+    for (String v : params.values()) {
+      if (v.startsWith("${") && v.endsWith("}")) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private Resolved guardOf(Named n) {
     return new Resolved(n, registry.guard(n.name()).orElse(null), ActionKind.CUSTOM,
-        Map.copyOf(n.params()), "");
+        Map.copyOf(n.params()), "", false);
   }
 
-  private Resolved[] actionsOf(String source, List<Named> names) {
-    Resolved[] out = new Resolved[names.size()];
-    for (int k = 0; k < out.length; k++) {
+  /**
+   * The emitted actions of a list ({@code variables} false) or its {@link
+   * ActionKind#SET_VARIABLE} ones (true); each keeps its position in the whole list in its key.
+   */
+  private Resolved[] actionsOf(String source, List<Named> names, boolean variables) {
+    List<Resolved> out = new ArrayList<>(names.size());
+    for (int k = 0; k < names.size(); k++) {
       Named n = names.get(k);
-      out[k] = new Resolved(n, null, registry.action(n.name()).orElse(ActionKind.CUSTOM),
-          Map.copyOf(n.params()), ":" + source + ":" + k);
+      ActionKind kind = registry.action(n.name()).orElse(ActionKind.CUSTOM);
+      if ((kind == ActionKind.SET_VARIABLE) == variables) {
+        Map<String, String> params = Map.copyOf(n.params());
+        out.add(new Resolved(n, null, kind, params, ":" + source + ":" + k, replaced(params)));
+      }
     }
-    return out;
+    return out.toArray(new Resolved[0]);
   }
 
   /**
@@ -114,12 +156,14 @@ public final class JourneyMachine {
     toIndex = new int[all.size()];
     guards = new Resolved[all.size()];
     actions = new Resolved[all.size()][];
+    setOnTransition = new Resolved[all.size()][];
     for (int i = 0; i < all.size(); i++) {
       TransitionSpec t = all.get(i);
       labels[i] = t.trigger().label();
       toIndex[i] = definition.stateIndex(t.to());
       guards[i] = t.guard() == null ? null : guardOf(t.guard());
-      actions[i] = actionsOf("t" + i, t.actions());
+      actions[i] = actionsOf("t" + i, t.actions(), false);
+      setOnTransition[i] = actionsOf("t" + i, t.actions(), true);
     }
     entryGuard = definition.entryGuard() == null ? null : guardOf(definition.entryGuard());
     entryLabel = definition.entry() == null ? "start" : "on " + definition.entry().name();
@@ -130,6 +174,8 @@ public final class JourneyMachine {
     terminal = new boolean[n];
     onEntry = new Resolved[n][];
     onExit = new Resolved[n][];
+    setOnEntry = new Resolved[n][];
+    setOnExit = new Resolved[n][];
     signalTypes = new SignalType[n][];
     signalTransitions = new int[n][];
     immediateTransitions = new int[n][];
@@ -138,8 +184,10 @@ public final class JourneyMachine {
       String name = stateNames[s];
       StateSpec spec = definition.states().get(name);
       terminal[s] = spec.terminal();
-      onEntry[s] = actionsOf("entry", spec.onEntry());
-      onExit[s] = actionsOf("exit", spec.onExit());
+      onEntry[s] = actionsOf("entry", spec.onEntry(), false);
+      onExit[s] = actionsOf("exit", spec.onExit(), false);
+      setOnEntry[s] = actionsOf("entry", spec.onEntry(), true);
+      setOnExit[s] = actionsOf("exit", spec.onExit(), true);
       List<SignalType> types = new ArrayList<>();
       List<Integer> onSignal = new ArrayList<>();
       List<Integer> immediate = new ArrayList<>();
@@ -167,6 +215,20 @@ public final class JourneyMachine {
       immediateTransitions[s] = ints(immediate);
       timerTransitions[s] = ints(timed);
     }
+    variableWork = any(setOnEntry, true) || any(setOnExit, true) || any(setOnTransition, true)
+        || any(onEntry, false) || any(onExit, false) || any(actions, false);
+  }
+
+  /** Whether any of the lists holds an action ({@code all}) or one with a value to replace. */
+  private static boolean any(Resolved[][] lists, boolean all) {
+    for (Resolved[] list : lists) {
+      for (Resolved r : list) {
+        if (all || r.replaced()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static int[] ints(List<Integer> values) {
@@ -198,15 +260,17 @@ public final class JourneyMachine {
     }
     int first = definition.stateIndex(definition.start());
     String start = stateNames[first];
+    Map<String, String> variables = variableWork
+        ? set(Map.of(), signal, setOnEntry[first]) : Map.of();
     ActionRequest[] requests = new ActionRequest[onEntry[first].length];
-    emit(id, customer.profile().id(), 1, onEntry[first], at, requests, 0);
+    emit(id, customer.profile().id(), 1, onEntry[first], at, requests, 0, signal, variables);
     JourneyInstance entered = new JourneyInstance(id, definition.id(), definition.version(),
-        customer.profile().id(), start, at, Map.of(), timers(first, at, customer), Set.of(),
+        customer.profile().id(), start, at, variables, timers(first, at, customer), Set.of(),
         terminal[first] ? at : null, 1);
     String trigger = signal == null ? "start"
         : signal.type().equals(definition.entry()) ? entryLabel : "on " + signal.type().name();
     return Optional.of(chain(Step.moved(entered, List.of(requests), "(start)", trigger), first,
-        customer));
+        customer, signal));
   }
 
   /**
@@ -250,8 +314,8 @@ public final class JourneyMachine {
           continue;
         }
       }
-      return chain(move(current, state, index, signal.occurredAt(), customer, notes),
-          toIndex[index], customer);
+      return chain(move(current, state, index, signal.occurredAt(), customer, notes, signal),
+          toIndex[index], customer, signal);
     }
     return Step.unchanged(current);
   }
@@ -309,7 +373,7 @@ public final class JourneyMachine {
         continue;
       }
       Step s = chain(move(current, indexOf(current.state()), index, timer.dueAt(), customer,
-          null), toIndex[index], customer);
+          null, null), toIndex[index], customer, null);
       if (first == null) {
         first = s;
       } else {
@@ -332,7 +396,7 @@ public final class JourneyMachine {
   }
 
   /** Follows immediate transitions from the state the step entered (its index given). */
-  private Step chain(Step step, int firstState, CustomerView customer) {
+  private Step chain(Step step, int firstState, CustomerView customer, @Nullable Signal signal) {
     JourneyInstance first = step.instance();
     if (immediateTransitions[firstState].length == 0 || !first.running()) {
       return step;
@@ -357,7 +421,7 @@ public final class JourneyMachine {
       if (next < 0) {
         break;
       }
-      Step s = move(current, state, next, current.enteredAt(), customer, notes);
+      Step s = move(current, state, next, current.enteredAt(), customer, notes, signal);
       actions.addAll(s.actions());
       audit.addAll(s.audit());
       current = s.instance();
@@ -370,27 +434,37 @@ public final class JourneyMachine {
    * transition and entry actions.
    */
   private Step move(JourneyInstance from, int left, int index, Instant at,
-      CustomerView customer, @Nullable List<String> notes) {
+      CustomerView customer, @Nullable List<String> notes, @Nullable Signal signal) {
     long revision = from.revision() + 1;
     int entered = toIndex[index];
     Resolved[] exit = onExit[left];
     Resolved[] own = actions[index];
     Resolved[] entry = onEntry[entered];
+    Map<String, String> variables = from.variables();
+    if (variableWork) {
+      variables = set(set(set(variables, signal, setOnExit[left]), signal,
+          setOnTransition[index]), signal, setOnEntry[entered]);
+    }
     List<ActionRequest> emitted = List.of();
     int count = exit.length + own.length + entry.length;
     if (count == 1) {
       Resolved n = exit.length == 1 ? exit[0] : own.length == 1 ? own[0] : entry[0];
-      emitted = List.of(request(from.id(), from.customer(), revision, n, at));
+      emitted = List.of(request(from.id(), from.customer(), revision, n, at, signal, variables));
     } else if (count > 1) {
       ActionRequest[] requests = new ActionRequest[count];
-      int k = emit(from.id(), from.customer(), revision, exit, at, requests, 0);
-      k = emit(from.id(), from.customer(), revision, own, at, requests, k);
-      emit(from.id(), from.customer(), revision, entry, at, requests, k);
+      int k = emit(from.id(), from.customer(), revision, exit, at, requests, 0, signal,
+          variables);
+      k = emit(from.id(), from.customer(), revision, own, at, requests, k, signal, variables);
+      emit(from.id(), from.customer(), revision, entry, at, requests, k, signal, variables);
       emitted = List.of(requests);
     }
     String to = stateNames[entered];
-    JourneyInstance next = with(from, to, at, timers(entered, at, customer), from.goals(),
-        terminal[entered] ? at : null, revision);
+    JourneyInstance next = variables == from.variables()
+        ? with(from, to, at, timers(entered, at, customer), from.goals(),
+            terminal[entered] ? at : null, revision)
+        : new JourneyInstance(from.id(), from.journey(), from.definitionVersion(),
+            from.customer(), to, at, variables, timers(entered, at, customer), from.goals(),
+            terminal[entered] ? at : null, revision);
     if (notes == null || notes.isEmpty()) { // the entry is made only if asked for
       return Step.moved(next, emitted, from.state(), labels[index]);
     }
@@ -404,17 +478,75 @@ public final class JourneyMachine {
 
   /** Fills {@code out} from position {@code k} on; answers the next free position. */
   private static int emit(String id, CustomerId customer, long revision, Resolved[] names,
-      Instant at, ActionRequest[] out, int k) {
+      Instant at, ActionRequest[] out, int k, @Nullable Signal signal,
+      Map<String, String> variables) {
     for (Resolved n : names) {
-      out[k++] = request(id, customer, revision, n, at);
+      out[k++] = request(id, customer, revision, n, at, signal, variables);
     }
     return k;
   }
 
   private static ActionRequest request(String id, CustomerId customer, long revision,
-      Resolved n, Instant at) {
+      Resolved n, Instant at, @Nullable Signal signal, Map<String, String> variables) {
     return new ActionRequest(id + ":r" + revision + n.keySuffix(), id, customer,
-        n.named().name(), n.kind(), n.params(), at);
+        n.named().name(), n.kind(),
+        n.replaced() ? replace(n.params(), signal, variables) : n.params(), at);
+  }
+
+  /** The variables after the {@code SET_VARIABLE} actions: the same map when there are none. */
+  private static Map<String, String> set(Map<String, String> variables, @Nullable Signal signal,
+      Resolved[] sets) {
+    if (sets.length == 0) {
+      return variables;
+    }
+    Map<String, String> out = new java.util.TreeMap<>(variables);
+    for (Resolved r : sets) {
+      out.putAll(r.replaced() ? replace(r.params(), signal, out) : r.params());
+    }
+    return out;
+  }
+
+  /** The parameters with each replaceable value replaced; one without a source is left out. */
+  private static Map<String, String> replace(Map<String, String> params, @Nullable Signal signal,
+      Map<String, String> variables) {
+    Map<String, String> out = new java.util.LinkedHashMap<>(params.size());
+    for (Map.Entry<String, String> e : params.entrySet()) {
+      String v = value(e.getValue(), signal, variables);
+      if (v != null) {
+        out.put(e.getKey(), v);
+      }
+    }
+    return out;
+  }
+
+  private static @Nullable String value(String v, @Nullable Signal signal,
+      Map<String, String> variables) {
+    if (!v.startsWith("${") || !v.endsWith("}")) {
+      return v;
+    }
+    if (v.startsWith(VARIABLE_PREFIX)) {
+      return variables.get(v.substring(VARIABLE_PREFIX.length(), v.length() - 1));
+    }
+    boolean fromSignal = v.equals(SIGNAL_VALUE) || v.equals(SIGNAL_ID) || v.equals(SIGNAL_TYPE)
+        || v.startsWith(ATTRIBUTE_PREFIX);
+    if (!fromSignal) {
+      return v;
+    }
+    if (signal == null) {
+      return null;
+    }
+    if (v.equals(SIGNAL_VALUE)) {
+      double d = signal.value();
+      return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+          : Double.toString(d);
+    }
+    if (v.equals(SIGNAL_ID)) {
+      return signal.id().value();
+    }
+    if (v.equals(SIGNAL_TYPE)) {
+      return signal.type().name();
+    }
+    return signal.attributes().get(v.substring(ATTRIBUTE_PREFIX.length(), v.length() - 1));
   }
 
   private static List<String> note(@Nullable List<String> notes, String answer) {

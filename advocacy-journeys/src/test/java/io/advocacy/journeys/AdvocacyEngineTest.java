@@ -80,6 +80,44 @@ class AdvocacyEngineTest {
   }
 
   @Test
+  void aConvertedReferralRewardsBothSidesOnceEachPairedAndTheFriendNamedByTheShare() {
+    Map<String, CustomerProfile> profiles = Map.of("c-ada", profile("c-ada", Industry.B2B_SAAS),
+        "c-bob", profile("c-bob", Industry.B2B_SAAS));
+    AdvocacyEngine engine = builder(profiles).build();
+    List<Signal> signals = List.of(
+        signal(ADA, SignalType.PRODUCT_USAGE, Duration.ZERO, 30),
+        signal(ADA, SignalType.NPS_ANSWERED, Duration.ofHours(1), 10),
+        Signal.builder(SignalId.of("share-1"), ADA, SignalType.REFERRAL_SHARED,
+            T0.plus(Duration.ofDays(1))).value(1)
+            .attribute(io.advocacy.core.referral.ReferralService.REFEREE_ATTRIBUTE, "customer:c-bob")
+            .build(),
+        signal(ADA, SignalType.REFERRAL_CONVERTED, Duration.ofDays(3), 1));
+    List<AdvocacyEngine.Outcome> outcomes = new ArrayList<>();
+    for (Signal s : signals) {
+      now.set(s.occurredAt());
+      outcomes.add(engine.ingest(s));
+    }
+    String key = "referral-invitation:c-ada:1:r3:t6:1";
+    assertThat(outcomes.get(3).rewards()).extracting(r -> r.request().idempotencyKey(),
+        r -> r.request().payee().value(), r -> r.request().kind(),
+        r -> r.request().value().toString(), r -> r.request().pairing(), r -> r.result().status())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(key, "c-ada", IncentiveKind.GIFT_CARD,
+                "25.00 USD", new io.advocacy.core.reward.RewardPairing(key,
+                    io.advocacy.core.reward.RewardPairing.Role.REFERRER),
+                IssueResult.Status.ISSUED),
+            org.assertj.core.groups.Tuple.tuple(key + ":friend", "c-bob",
+                IncentiveKind.ACCOUNT_CREDIT, "25.00 USD", new io.advocacy.core.reward.RewardPairing(
+                    key, io.advocacy.core.reward.RewardPairing.Role.FRIEND),
+                IssueResult.Status.ISSUED));
+    // the conversion again, under another id: the journey has ended, nothing is paid twice
+    AdvocacyEngine.Outcome again = engine.ingest(Signal.of(SignalId.of("v-again"), ADA,
+        SignalType.REFERRAL_CONVERTED, T0.plus(Duration.ofDays(3)), 1));
+    assertThat(again.rewards()).isEmpty();
+    assertThat(engine.rewards().ledger().entries()).hasSize(2);
+  }
+
+  @Test
   void aWholeLadderRunsThroughTheFacade() {
     Map<String, CustomerProfile> profiles = Map.of("c-ada", profile("c-ada", Industry.B2B_SAAS));
     List<String> sent = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.advocacy.journeys.playbook;
 import io.advocacy.core.JourneyId;
 import io.advocacy.core.Motion;
 import io.advocacy.core.contact.ContactPolicy;
+import io.advocacy.core.referral.ReferralService;
 import io.advocacy.core.contact.FrequencyCap;
 import io.advocacy.core.contact.FrequencyRules;
 import io.advocacy.core.profile.CustomerProfile;
@@ -109,8 +110,17 @@ public final class AdvocacyPlaybook {
   public static final String ASK_REFERRAL = "ask_referral";
   /** Action: follow up the referral invitation. */
   public static final String REMIND_REFERRAL = "remind_referral";
-  /** Action: the double-sided referral reward ({@code sides=both}). */
+  /**
+   * Action: the double-sided referral reward ({@code sides=both}; {@code referee} the referee the
+   * share or the conversion named, when one did).
+   */
   public static final String REWARD_REFERRAL = "reward_referral";
+  /**
+   * A {@link ActionKind#SET_VARIABLE} action of the referral journey: keeps the {@code referee}
+   * a share or a conversion names (its {@code referee} attribute, as {@code customer:<id>} or
+   * {@code anonymous:<id>}) as the instance's {@code referee} variable.
+   */
+  public static final String REMEMBER_REFEREE = "remember_referee";
   /** Action: ask for a testimonial. */
   public static final String ASK_TESTIMONIAL = "ask_testimonial";
   /** Action: ask for a reference call. */
@@ -181,6 +191,7 @@ public final class AdvocacyPlaybook {
         .action(REWARD_REVIEW, ActionKind.ISSUE_REWARD).action(THANK_REVIEWER, ActionKind.CUSTOM)
         .action(ASK_REFERRAL, ActionKind.ASK).action(REMIND_REFERRAL, ActionKind.ASK)
         .action(REWARD_REFERRAL, ActionKind.ISSUE_REWARD)
+        .action(REMEMBER_REFEREE, ActionKind.SET_VARIABLE)
         .action(ASK_TESTIMONIAL, ActionKind.ASK).action(ASK_REFERENCE, ActionKind.ASK)
         .action(ASK_CASE_STUDY, ActionKind.ASK).action(ASK_ADVISORY_BOARD, ActionKind.ASK)
         .action(ASK_SPEAKING, ActionKind.ASK)
@@ -285,9 +296,10 @@ public final class AdvocacyPlaybook {
         .from("followed_up").after(Duration.ofDays(30)).to("lapsed")
         .from("followed_up").on(JourneySignals.ASK_DENIED).to("lapsed")
         .from("shared").after(Duration.ofDays(60)).to("lapsed")
-        .anyState().on(SignalType.REFERRAL_SHARED).to("shared")
+        .anyState().on(SignalType.REFERRAL_SHARED).to("shared").doing(rememberReferee())
         .anyState().on(SignalType.REFERRAL_CONVERTED).to("converted")
-        .doing(Named.of(REWARD_REFERRAL, "sides", "both"))
+        .doing(rememberReferee(),
+            Named.of(REWARD_REFERRAL, "sides", "both", "referee", "${variable:referee}"))
         .anyState().on(SignalType.COMPLAINT_OPENED).to("exited")
         .goal("converted", SignalType.REFERRAL_CONVERTED)
         .reentry(ReentryPolicy.afterCooldown(Duration.ofDays(90)))
@@ -406,6 +418,11 @@ public final class AdvocacyPlaybook {
         .from("waiting").after(Duration.ofDays(367)).to("no_date")
         .reentry(ReentryPolicy.ALWAYS)
         .build(registry());
+  }
+
+  private static Named rememberReferee() {
+    return Named.of(REMEMBER_REFEREE, "referee", "${attribute:" + ReferralService.REFEREE_ATTRIBUTE
+        + "}");
   }
 
   private static Named ask(String action, Motion motion, String... more) {

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -224,13 +225,17 @@ class AdvocacyPlaybookTest {
       assertThat(d.decision().deferredUntil()).isEqualTo(NEXT_MORNING);
     });
     sim.advance(Duration.ofDays(6));
-    sim.signal(of("s-1", SignalType.REFERRAL_SHARED, sim.now(), 1));
+    sim.signal(Signal.builder(SignalId.of("s-1"), ADA, SignalType.REFERRAL_SHARED, sim.now())
+        .value(1).attribute("referee", "customer:c-bob").build());
     sim.signal(of("v-1", SignalType.REFERRAL_CONVERTED, sim.now().plus(Duration.ofDays(3)), 1));
     String id = "referral-invitation:c-ada:1";
+    // the share's referee is kept, and named by the conversion's reward for the friend's side
+    assertThat(sim.instance(id).variables()).containsExactly(Map.entry("referee", "customer:c-bob"));
     assertThat(sim.statesVisited(id)).containsExactly("invited", "followed_up", "shared", "converted");
     assertThat(sim.actions()).extracting(ActionRequest::name).containsExactly(
         "ask_referral", "remind_referral", "reward_referral");
-    assertThat(sim.actions().get(2).params()).containsEntry("sides", "both");
+    assertThat(sim.actions().get(2).params()).containsOnly(Map.entry("sides", "both"),
+        Map.entry("referee", "customer:c-bob"));
   }
 
   @Test
