@@ -183,6 +183,16 @@ public final class AdvocacyEngine {
       handled = List.copyOf(handled);
       failures = List.copyOf(failures);
     }
+
+    /**
+     * The asks sent and the acts recorded by this call's steps, as touchpoints for attribution
+     * (see {@link JourneyTouchpoints#of(Step)}).
+     *
+     * @return the touches, in the order of the steps
+     */
+    public List<io.advocacy.core.touchpoint.Touchpoint> touchpoints() {
+      return JourneyTouchpoints.ofSteps(steps);
+    }
   }
 
   /**

@@ -110,6 +110,13 @@ class AdvocacyEngineTest {
                 IncentiveKind.ACCOUNT_CREDIT, "25.00 USD", new io.advocacy.core.reward.RewardPairing(
                     key, io.advocacy.core.reward.RewardPairing.Role.FRIEND),
                 IssueResult.Status.ISSUED));
+    // the ask sent, then the share and the conversion, as touches of the referral journey
+    assertThat(outcomes).extracting(o -> o.touchpoints().stream()
+            .map(t -> t.channel() + ":" + t.motion() + ":" + t.journey()).toList())
+        .containsExactly(List.of(),
+            List.of("email:REFERRAL:referral-invitation"),
+            List.of("referral:REFERRAL:referral-invitation"),
+            List.of("referral:REFERRAL:referral-invitation"));
     // the conversion again, under another id: the journey has ended, nothing is paid twice
     AdvocacyEngine.Outcome again = engine.ingest(Signal.of(SignalId.of("v-again"), ADA,
         SignalType.REFERRAL_CONVERTED, T0.plus(Duration.ofDays(3)), 1));
