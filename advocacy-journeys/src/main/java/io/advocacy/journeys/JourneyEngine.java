@@ -52,6 +52,10 @@ import java.util.function.Function;
  *       #writeSignalIds} and {@link #restoreSignalIds} carry them across a restart.
  *   <li>Signals of one customer are applied one at a time (a lock per customer stripe, 64
  *       stripes); different customers proceed in parallel. The engine starts no threads.
+ *   <li>A signal's commit refused because another writer of the store (another engine, the
+ *       host) moved the instance since it was read is taken again from the stored value, up to
+ *       3 times; only a refusal after that, or one where the instance had not moved, is
+ *       reported in the result's {@code skipped}.
  *   <li>Instance ids are deterministic: {@code <journey>:<customer>:<n>} for the customer's n-th
  *       instance of the journey.
  *   <li>Instances stay on the definition version they started with unless a {@link
@@ -90,6 +94,8 @@ public final class JourneyEngine {
   /** The first four bytes of {@link #writeSignalIds}'s form: "AJS1". */
   private static final int SIGNAL_IDS_MAGIC = 0x414a5331;
   private static final int MAX_DENIAL_DEPTH = 8;
+  /** How often a signal's step is taken again from the stored value after losing a race. */
+  private static final int MAX_RETRIES = 3;
   /** How many due instances {@link #tick} steps and commits at once. */
   private static final int TICK_BATCH = 512;
   /** The default de-duplication horizon: 30 days of event time. */
@@ -331,21 +337,35 @@ public final class JourneyEngine {
     return (List<JourneyInstance>) found;
   }
 
-  /** Applies a signal to one of the customer's stored instances and commits what it did. */
+  /**
+   * Applies a signal to one of the customer's stored instances and commits what it did. A commit
+   * refused because another writer moved the instance since it was read is taken again from the
+   * stored value, up to {@link #MAX_RETRIES} times, so the signal is not lost; only then, or when
+   * the instance had not moved, is the refusal reported.
+   */
   private void step(JourneyInstance stored, Signal signal, CustomerView view, Pass pass) {
-    if (!stored.running()) {
-      return;
-    }
-    Step migrated = current(stored, view, pass);
-    JourneyInstance i = migrated == null ? stored : migrated.instance();
-    JourneyMachine m = machine(i.journey(), i.definitionVersion());
-    if (m == null) {
-      pass.skipped(i.id() + ": no definition " + i.journey() + " v" + i.definitionVersion());
-      return;
-    }
-    Step s = then(migrated, gate(m, i, m.onSignal(i, signal, view), view, pass, 0));
-    if (s.instance() != stored) {
-      pass.commit(s, stored.revision());
+    for (int attempt = 0; ; attempt++) {
+      if (!stored.running()) {
+        return;
+      }
+      Step migrated = current(stored, view, pass);
+      JourneyInstance i = migrated == null ? stored : migrated.instance();
+      JourneyMachine m = machine(i.journey(), i.definitionVersion());
+      if (m == null) {
+        pass.skipped(i.id() + ": no definition " + i.journey() + " v" + i.definitionVersion());
+        return;
+      }
+      Step s = then(migrated, gate(m, i, m.onSignal(i, signal, view), view, pass, 0));
+      boolean retry = attempt < MAX_RETRIES;
+      if (s.instance() == stored || pass.commit(s, stored.revision(), retry) || !retry) {
+        return;
+      }
+      JourneyInstance fresh = store.find(stored.id()).orElse(null);
+      if (fresh == null || fresh.revision() == stored.revision()) {
+        pass.lost(s, stored.revision());
+        return;
+      }
+      stored = fresh;
     }
   }
 
@@ -692,14 +712,32 @@ public final class JourneyEngine {
     }
 
     void commit(Step s, long expected) {
+      commit(s, expected, false);
+    }
+
+    /**
+     * Commits a step. A refusal is reported (and the step's contact slots released) unless
+     * {@code retry}, when the caller takes the step again: then only the slots are released.
+     */
+    boolean commit(Step s, long expected, boolean retry) {
       String from = s.movedFrom();
       boolean ok = memory == null
           ? store.commit(new Commit(s.instance(), expected, s.actions(), s.audit()))
           : from != null
           ? memory.commitMoved(s.instance(), expected, s.actions(), from, s.movedBy())
           : memory.commit(s.instance(), expected, s.actions(), s.onlyEntry(), s.entriesUnlessOne());
-      committed(s, expected, ok, reserved);
+      if (ok || !retry) {
+        committed(s, expected, ok, reserved);
+      } else {
+        release(reserved);
+      }
       reserved = null;
+      return ok;
+    }
+
+    /** Reports a step whose commit was refused, its slots already released. */
+    void lost(Step s, long expected) {
+      skipped(lostRace(s, expected));
     }
 
     private void committed(Step s, long expected, boolean ok, @Nullable List<String> keys) {
@@ -715,7 +753,7 @@ public final class JourneyEngine {
         steps.add(s);
         return;
       }
-      skipped(s.instance().id() + ": another writer moved it first (revision " + expected + ")");
+      skipped(lostRace(s, expected));
       release(keys);
     }
 
@@ -777,6 +815,10 @@ public final class JourneyEngine {
       return new Result(all, false,
           skipped == null ? List.of() : skipped, asks == null ? List.of() : asks);
     }
+  }
+
+  private static String lostRace(Step s, long expected) {
+    return s.instance().id() + ": another writer moved it first (revision " + expected + ")";
   }
 
   /**

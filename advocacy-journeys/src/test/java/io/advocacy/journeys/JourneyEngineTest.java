@@ -753,4 +753,58 @@ class JourneyEngineTest {
         .isThrownBy(() -> engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0)))
         .withMessage("the customer view function gave null for c-ada");
   }
+
+  /** A store whose next commits each find another writer has just moved the instance. */
+  static InstanceStore racing(InstanceStore real, java.util.concurrent.atomic.AtomicInteger races) {
+    return new ForwardingInstanceStore(real) {
+      @Override
+      public boolean commit(Commit commit) {
+        JourneyInstance stored = real.find(commit.instance().id()).orElse(null);
+        if (stored != null && races.getAndDecrement() > 0) {
+          JourneyInstance other = new JourneyInstance(stored.id(), stored.journey(),
+              stored.definitionVersion(), stored.customer(), stored.state(), stored.enteredAt(),
+              java.util.Map.of("touched", Long.toString(stored.revision())), stored.timers(),
+              stored.goals(), stored.endedAt(), stored.revision() + 1);
+          assertThat(real.commit(new Commit(other, stored.revision(), List.of(), List.of())))
+              .isTrue();
+        }
+        return real.commit(commit);
+      }
+    };
+  }
+
+  @Test
+  void aSignalWhoseCommitLosesARaceIsTakenAgainFromTheStoredValueAndNotLost() {
+    java.util.concurrent.atomic.AtomicInteger races = new java.util.concurrent.atomic.AtomicInteger();
+    InstanceStore real = InstanceStore.inMemory();
+    JourneyEngine engine = builder(racing(real, races)).build();
+    engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0));
+    races.set(2); // two other writers in turn, then the signal's third try commits
+    JourneyEngine.Result r =
+        engine.handle(signal("r-1", "c-ada", SignalType.REVIEW_POSTED, T0.plusSeconds(60)));
+    assertThat(r.skipped()).isEmpty();
+    assertThat(r.steps()).singleElement().satisfies(s -> {
+      assertThat(s.instance().state()).isEqualTo("reviewed");
+      assertThat(s.instance().revision()).isEqualTo(4);
+      // stepped from the other writers' last value: their variable is kept
+      assertThat(s.instance().variables()).containsExactly(java.util.Map.entry("touched", "2"));
+      assertThat(s.actions()).extracting(ActionRequest::idempotencyKey)
+          .containsExactly("review-request:c-ada:1:r4:t2:0");
+    });
+    assertThat(real.find("review-request:c-ada:1").orElseThrow().revision()).isEqualTo(4);
+    // a writer at each of the four tries: reported, not applied, the store's value kept
+    engine.handle(signal("p-2", "c-bob", SignalType.PURCHASE_COMPLETED, T0));
+    races.set(4);
+    JourneyEngine.Result lost = engine.handle(
+        signal("c-1", "c-bob", SignalType.COMPLAINT_OPENED, T0.plusSeconds(120)));
+    assertThat(lost.steps()).isEmpty();
+    assertThat(lost.skipped()).containsExactly(
+        "review-request:c-bob:1: another writer moved it first (revision 4)");
+    assertThat(real.find("review-request:c-bob:1").orElseThrow()).satisfies(i -> {
+      assertThat(i.revision()).isEqualTo(5);
+      assertThat(i.state()).isEqualTo("invited");
+    });
+    assertThat(races.get()).isZero();
+  }
 }
+
