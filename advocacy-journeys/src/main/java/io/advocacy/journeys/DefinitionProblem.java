@@ -22,7 +22,11 @@ public record DefinitionProblem(Code code, String where, String message) {
     UNREACHABLE,
     /** A non-terminal state with no way out (no transition and no global exit). */
     DEAD_END,
-    /** Two unguarded transitions on the same trigger from one state. */
+    /**
+     * Two unguarded transitions on the same trigger from one state, or two unguarded global
+     * exits on one signal, or a state's own unguarded transition on the signal of an unguarded
+     * global exit (which then never fires from that state).
+     */
     AMBIGUOUS,
     /** A timer, calendar or immediate transition out of a terminal state. */
     TIMER_ON_TERMINAL,

@@ -38,10 +38,11 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link Builder#build} validates and reports every problem at once in a {@link
  * JourneyValidationException}: no start, unknown or duplicate states, unreachable states
  * (reachability follows transitions and global exits from the start), non-terminal dead ends
- * (no transition of their own and no global exit), two unguarded transitions on the same trigger
- * from one state, timers (and any transition) out of terminal states, global exits on timers,
- * and guard or action names the registry does not know. {@link Builder#problems} returns the
- * same list without throwing.
+ * (no transition of their own and no global exit; reported even when the start is unknown), two
+ * unguarded transitions on the same trigger from one state (counting the unguarded global exits,
+ * which a state's own unguarded transition on the same signal would shadow), timers (and any
+ * transition) out of terminal states, global exits on timers, and guard or action names the
+ * registry does not know. {@link Builder#problems} returns the same list without throwing.
  *
  * <p>Immutable; thread-safe.
  */
@@ -703,7 +704,7 @@ public final class JourneyDefinition {
         }
       }
       ambiguities(p);
-      reachability(p);
+      reachabilityAndDeadEnds(p);
       return List.copyOf(p);
     }
 
@@ -727,24 +728,53 @@ public final class JourneyDefinition {
               "two unguarded transitions from " + t.from() + " " + t.trigger().label()));
         }
       }
-      Set<String> globalSeen = new HashSet<>();
+      Map<Trigger, TransitionSpec> unguardedGlobal = new LinkedHashMap<>();
       for (TransitionSpec t : transitions) {
-        if (t.global() && t.guard() == null && !globalSeen.add(t.trigger().toString())) {
+        if (t.global() && t.guard() == null
+            && unguardedGlobal.putIfAbsent(t.trigger(), t) != null) {
           p.add(new DefinitionProblem(DefinitionProblem.Code.AMBIGUOUS, "*",
               "two unguarded global exits " + t.trigger().label()));
         }
       }
+      // a state's own transitions come before the global exits, so an unguarded one on the
+      // same signal leaves the global exit no chance from that state
+      Set<String> shadowed = new HashSet<>();
+      for (TransitionSpec t : transitions) {
+        TransitionSpec exit = unguardedGlobal.get(t.trigger());
+        StateSpec source = t.global() ? null : states.get(t.from());
+        if (exit == null || t.guard() != null || t.trigger().isTimer() || source == null
+            || source.terminal() || !shadowed.add(t.from() + "|" + t.trigger())) {
+          continue;
+        }
+        p.add(new DefinitionProblem(DefinitionProblem.Code.AMBIGUOUS, t.from() + "",
+            "unguarded transition from " + t.from() + " to " + t.to() + " "
+                + t.trigger().label() + " shadows the unguarded global exit to " + exit.to()));
+      }
     }
 
-    private void reachability(List<DefinitionProblem> p) {
-      if (start == null || !states.containsKey(start)) {
-        return;
-      }
+    private void reachabilityAndDeadEnds(List<DefinitionProblem> p) {
+      // without a declared start nothing can be said about reachability; dead ends do not
+      // depend on the start, so they are reported either way
+      Set<String> reached = start != null && states.containsKey(start) ? reached(start) : null;
       boolean hasGlobal = transitions.stream().anyMatch(TransitionSpec::global);
+      for (StateSpec s : states.values()) {
+        if (reached != null && !reached.contains(s.name())) {
+          p.add(new DefinitionProblem(DefinitionProblem.Code.UNREACHABLE, s.name(),
+              "state " + s.name() + " cannot be reached from " + start));
+        }
+        boolean ownWayOut = transitions.stream().anyMatch(t -> s.name().equals(t.from()));
+        if (!s.terminal() && !ownWayOut && !hasGlobal) {
+          p.add(new DefinitionProblem(DefinitionProblem.Code.DEAD_END, s.name(),
+              "non-terminal state " + s.name() + " has no way out"));
+        }
+      }
+    }
+
+    private Set<String> reached(String from) {
       Set<String> reached = new HashSet<>();
       Deque<String> queue = new ArrayDeque<>();
-      reached.add(start);
-      queue.add(start);
+      reached.add(from);
+      queue.add(from);
       while (!queue.isEmpty()) {
         String s = queue.poll();
         StateSpec spec = states.get(s);
@@ -755,17 +785,7 @@ public final class JourneyDefinition {
           }
         }
       }
-      for (StateSpec s : states.values()) {
-        if (!reached.contains(s.name())) {
-          p.add(new DefinitionProblem(DefinitionProblem.Code.UNREACHABLE, s.name(),
-              "state " + s.name() + " cannot be reached from " + start));
-        }
-        boolean ownWayOut = transitions.stream().anyMatch(t -> s.name().equals(t.from()));
-        if (!s.terminal() && !ownWayOut && !hasGlobal) {
-          p.add(new DefinitionProblem(DefinitionProblem.Code.DEAD_END, s.name(),
-              "non-terminal state " + s.name() + " has no way out"));
-        }
-      }
+      return reached;
     }
 
     /**

@@ -107,6 +107,61 @@ class JourneyDefinitionTest {
   }
 
   @Test
+  void anUnknownStartStillReportsDeadEndsAndEveryOtherProblem() {
+    JourneyDefinition.Builder b = JourneyDefinition.builder(JourneyId.of("lost"), 1)
+        .state("a").state("b").terminal("done")
+        .start("nope")
+        .from("a").on(SignalType.NPS_ANSWERED).to("done").when("no_such_guard")
+        .from("done").on(SignalType.REVIEW_POSTED).to("a");
+    assertThatThrownBy(() -> b.build(REGISTRY)).isInstanceOf(JourneyValidationException.class)
+        .satisfies(e -> assertThat(((JourneyValidationException) e).problems()).containsExactly(
+            new DefinitionProblem(Code.NO_START, "nope", "start nope is not a state"),
+            new DefinitionProblem(Code.UNKNOWN_GUARD, "a -> done",
+                "guard no_such_guard is not registered"),
+            new DefinitionProblem(Code.TRANSITION_FROM_TERMINAL, "done -> a",
+                "terminal state done has a transition on review_posted"),
+            new DefinitionProblem(Code.DEAD_END, "b", "non-terminal state b has no way out")));
+  }
+
+  @Test
+  void anUnguardedTransitionThatShadowsAnUnguardedGlobalExitIsAmbiguous() {
+    List<DefinitionProblem> p = JourneyDefinition.builder(JourneyId.of("shadow"), 1)
+        .state("invited").state("reminded")
+        .terminal("thanked").terminal("reviewed").terminal("lapsed")
+        .from("invited").on(SignalType.REVIEW_POSTED).to("thanked")
+        .from("invited").after(Duration.ofDays(3)).to("reminded")
+        // guarded: when the guard says no, the global exit still fires
+        .from("reminded").on(SignalType.REVIEW_POSTED).to("thanked").when("is_promoter")
+        .from("reminded").after(Duration.ofDays(7)).to("lapsed")
+        .anyState().on(SignalType.REVIEW_POSTED).to("reviewed")
+        .problems(REGISTRY);
+    assertThat(p).containsExactly(new DefinitionProblem(Code.AMBIGUOUS, "invited",
+        "unguarded transition from invited to thanked on review_posted shadows the unguarded "
+            + "global exit to reviewed"));
+  }
+
+  @Test
+  void transitionsOutOfTerminalStatesAndUnknownEntryGuardAndStateActionsAreReported() {
+    List<DefinitionProblem> p = JourneyDefinition.builder(JourneyId.of("names"), 1)
+        .startsOn(SignalType.PURCHASE_COMPLETED).entryGuard("no_such_guard")
+        .state("a").onEntry("ask_review", "no_such_entry_action").onExit("no_such_exit_action")
+        .terminal("done").onEntry("no_such_final_action")
+        .from("a").on(SignalType.REVIEW_POSTED).to("done")
+        .from("done").on(SignalType.REVIEW_POSTED).to("a")
+        .problems(REGISTRY);
+    assertThat(p).containsExactly(
+        new DefinitionProblem(Code.TRANSITION_FROM_TERMINAL, "done -> a",
+            "terminal state done has a transition on review_posted"),
+        new DefinitionProblem(Code.UNKNOWN_GUARD, "entry", "guard no_such_guard is not registered"),
+        new DefinitionProblem(Code.UNKNOWN_ACTION, "a (entry)",
+            "action no_such_entry_action is not registered"),
+        new DefinitionProblem(Code.UNKNOWN_ACTION, "a (exit)",
+            "action no_such_exit_action is not registered"),
+        new DefinitionProblem(Code.UNKNOWN_ACTION, "done (entry)",
+            "action no_such_final_action is not registered"));
+  }
+
+  @Test
   void aJourneyWithoutStatesHasNoStartAndGlobalExitsTakeSignalsOnly() {
     List<DefinitionProblem> none = JourneyDefinition.builder(JourneyId.of("empty"), 1).problems(REGISTRY);
     assertThat(none).extracting(DefinitionProblem::code).containsExactly(Code.NO_START);
