@@ -355,6 +355,18 @@ public final class JourneyDefinition {
     }
 
     /**
+     * A guard on entry, with its parameters (a threshold, say), which the guard reads from its
+     * {@link GuardContext#params()}.
+     *
+     * @param guard a reference to the registered guard
+     * @return this builder
+     */
+    public Builder entryGuard(Named guard) {
+      this.entryGuard = Objects.requireNonNull(guard, "guard");
+      return this;
+    }
+
+    /**
      * Adds a non-terminal state; the first state added is the start unless {@link #start} says
      * otherwise.
      *

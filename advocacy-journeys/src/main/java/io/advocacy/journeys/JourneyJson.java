@@ -214,7 +214,7 @@ public final class JourneyJson {
       if (entry.has("guard")) {
         Named g = named(entry.get("guard"), "/entry/guard", problems);
         if (g != null) {
-          b.entryGuard(g.name());
+          b.entryGuard(g);
         }
       }
     }

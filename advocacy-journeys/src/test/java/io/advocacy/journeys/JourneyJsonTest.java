@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.advocacy.core.JourneyId;
 import io.advocacy.core.signal.SignalType;
 import java.time.LocalTime;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JourneyJsonTest {
@@ -70,5 +71,51 @@ class JourneyJsonTest {
         """;
     assertThat(JourneyJson.read(doc, JourneyDefinitionTest.REGISTRY).problems())
         .containsExactly("DEAD_END at b: non-terminal state b has no way out");
+  }
+
+  @Test
+  void entryGuardParametersRoundTrip() {
+    JourneyDefinition j = JourneyDefinition.builder(JourneyId.of("entry-params"), 1)
+        .startsOn(SignalType.NPS_ANSWERED).entryGuard(Named.of("is_promoter", "min", "9"))
+        .state("a").terminal("z").from("a").on(SignalType.REVIEW_POSTED).to("z")
+        .build(JourneyDefinitionTest.REGISTRY);
+    String json = JourneyJson.write(j);
+    assertThat(json).isEqualTo("""
+        {
+          "id" : "entry-params",
+          "version" : 1,
+          "start" : "a",
+          "entry" : {
+            "signal" : "nps_answered",
+            "guard" : {
+              "name" : "is_promoter",
+              "params" : {
+                "min" : "9"
+              }
+            }
+          },
+          "reentry" : {
+            "policy" : "never"
+          },
+          "states" : [ {
+            "name" : "a"
+          }, {
+            "name" : "z",
+            "terminal" : true
+          } ],
+          "transitions" : [ {
+            "from" : "a",
+            "to" : "z",
+            "trigger" : {
+              "signal" : "review_posted"
+            }
+          } ],
+          "goals" : { }
+        }""");
+    JourneyJson.Read read = JourneyJson.read(json, JourneyDefinitionTest.REGISTRY);
+    assertThat(read.problems()).isEmpty();
+    assertThat(read.definition().entryGuard())
+        .isEqualTo(new Named("is_promoter", Map.of("min", "9")));
+    assertThat(read.definition()).isEqualTo(j);
   }
 }
