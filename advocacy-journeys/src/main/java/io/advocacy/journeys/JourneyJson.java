@@ -36,16 +36,32 @@ import tools.jackson.databind.node.ObjectNode;
  *  "goals": {"reviewed": "review_posted"}}
  * }</pre>
  *
- * Triggers: {@code {"signal": type}}, {@code {"after": "P3D"}}, {@code {"atLocal": "10:00"}},
- * {@code {"anniversary": "customer_since", "at": "10:00"}}, {@code {"immediately": true}}. A
- * transition {@code "from": "*"} is a global exit. {@link #write} is deterministic; {@link
- * #read} never throws for a bad document and reports every problem with its JSON pointer, then
- * the definition's own problems.
+ * Triggers, one kind per trigger object: {@code {"signal": type}}, {@code {"after": "P3D"}} (a
+ * positive ISO-8601 duration), {@code {"atLocal": "10:00"}}, {@code {"anniversary":
+ * "customer_since", "at": "10:00"}} ({@code "at"} is required: there is no default time), {@code
+ * {"immediately": true}}. A transition {@code "from": "*"} is a global exit. Guards (the entry
+ * guard too) and actions are {@code {"name": name, "params": {key: string}}}; every parameter
+ * value is a JSON string. {@link #write} is deterministic; {@link #read} never throws for a bad
+ * document (a value of the wrong JSON type included) and reports every problem with its JSON
+ * pointer, then the definition's own problems.
  *
  * <p>Stateless; thread-safe.
  */
 public final class JourneyJson {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  /** Each trigger kind's key, and the keys its object may hold. */
+  private static final Map<String, Set<String>> TRIGGER_KEYS = triggerKeys();
+
+  private static Map<String, Set<String>> triggerKeys() {
+    Map<String, Set<String>> keys = new LinkedHashMap<>();
+    keys.put("signal", Set.of("signal"));
+    keys.put("after", Set.of("after"));
+    keys.put("atLocal", Set.of("atLocal"));
+    keys.put("anniversary", Set.of("anniversary", "at"));
+    keys.put("immediately", Set.of("immediately"));
+    return java.util.Collections.unmodifiableMap(keys);
+  }
 
   private JourneyJson() {}
 
@@ -161,6 +177,7 @@ public final class JourneyJson {
    * @return the journey, or every problem
    */
   public static Read read(String json, JourneyRegistry registry) {
+    Objects.requireNonNull(json, "json");
     Objects.requireNonNull(registry, "registry");
     List<String> problems = new ArrayList<>();
     JsonNode root;
@@ -177,7 +194,7 @@ public final class JourneyJson {
     String id = text(root, "id", "", problems);
     JsonNode v = root.get("version");
     int version = 0;
-    if (v == null || !v.isIntegralNumber() || v.intValue() < 1) {
+    if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
       problems.add("/version: needs a whole number of at least 1");
     } else {
       version = v.intValue();
@@ -205,7 +222,9 @@ public final class JourneyJson {
       b.start(start);
     }
     JsonNode entry = root.get("entry");
-    if (entry != null) {
+    if (entry != null && !entry.isObject()) {
+      problems.add("/entry: must be an object");
+    } else if (entry != null) {
       unknown(entry, "/entry", Set.of("signal", "guard"), problems);
       SignalType type = signal(entry.get("signal"), "/entry/signal", problems);
       if (type != null) {
@@ -219,7 +238,9 @@ public final class JourneyJson {
       }
     }
     JsonNode reentry = root.get("reentry");
-    if (reentry != null) {
+    if (reentry != null && !reentry.isObject()) {
+      problems.add("/reentry: must be an object");
+    } else if (reentry != null) {
       ReentryPolicy p = reentry(reentry, problems);
       if (p != null) {
         b.reentry(p);
@@ -236,7 +257,7 @@ public final class JourneyJson {
     JsonNode goals = root.get("goals");
     if (goals != null && goals.isObject()) {
       for (Map.Entry<String, JsonNode> e : goals.properties()) {
-        SignalType t = signal(e.getValue(), "/goals/" + e.getKey(), problems);
+        SignalType t = signal(e.getValue(), "/goals/" + pointer(e.getKey()), problems);
         if (t != null) {
           b.goal(e.getKey(), t);
         }
@@ -263,14 +284,18 @@ public final class JourneyJson {
     unknown(n, path, Set.of("name", "terminal", "onEntry", "onExit"), problems);
     String name = text(n, "name", path, problems);
     if (name != null && !Require.isName(name)) {
-      problems.add(path + "/name: '" + name + "' is not a machine name");
+      problems.add(path + "/name: " + quoted(name) + " is not a machine name");
       return;
+    }
+    JsonNode terminal = n.get("terminal");
+    if (terminal != null && !terminal.isBoolean()) {
+      problems.add(path + "/terminal: needs true or false");
     }
     List<Named> entry = list(n.get("onEntry"), path + "/onEntry", problems);
     List<Named> exit = list(n.get("onExit"), path + "/onExit", problems);
     if (name != null) {
-      b.state(new StateSpec(name, n.has("terminal") && n.get("terminal").asBoolean(false),
-          entry, exit));
+      b.state(new StateSpec(name, terminal != null && terminal.isBoolean()
+          && terminal.booleanValue(), entry, exit));
     }
   }
 
@@ -297,30 +322,96 @@ public final class JourneyJson {
       problems.add(path + ": needs an object such as {\"signal\": \"review_posted\"}");
       return null;
     }
-    try {
-      if (n.has("signal")) {
-        SignalType t = signal(n.get("signal"), path + "/signal", problems);
-        return t == null ? null : new Trigger.OnSignal(t);
-      }
-      if (n.has("after")) {
-        return new Trigger.After(Duration.parse(n.get("after").asString()));
-      }
-      if (n.has("atLocal")) {
-        return new Trigger.AtLocalTime(LocalTime.parse(n.get("atLocal").asString()));
-      }
-      if (n.has("anniversary")) {
-        return new Trigger.Anniversary(n.get("anniversary").asString(),
-            LocalTime.parse(n.path("at").asString("10:00")));
-      }
-      if (n.has("immediately")) {
-        return new Trigger.Immediately();
-      }
-    } catch (DateTimeParseException | IllegalArgumentException e) {
-      problems.add(path + ": " + e.getMessage());
+    List<String> kinds = TRIGGER_KEYS.keySet().stream().filter(n::has).toList();
+    if (kinds.isEmpty()) {
+      problems.add(path
+          + ": unknown trigger; use signal, after, atLocal, anniversary or immediately");
       return null;
     }
-    problems.add(path + ": unknown trigger; use signal, after, atLocal, anniversary or immediately");
-    return null;
+    if (kinds.size() > 1) {
+      problems.add(path + ": one trigger per transition, not " + String.join(" and ", kinds));
+      return null;
+    }
+    String kind = kinds.get(0);
+    int before = problems.size();
+    unknown(n, path, TRIGGER_KEYS.get(kind), problems);
+    Trigger t = switch (kind) {
+      case "signal" -> {
+        SignalType type = signal(n.get("signal"), path + "/signal", problems);
+        yield type == null ? null : new Trigger.OnSignal(type);
+      }
+      case "after" -> {
+        Duration delay = duration(n.get("after"), path + "/after", "P3D", problems);
+        yield delay == null ? null : new Trigger.After(delay);
+      }
+      case "atLocal" -> {
+        LocalTime time = localTime(n.get("atLocal"), path + "/atLocal", problems);
+        yield time == null ? null : new Trigger.AtLocalTime(time);
+      }
+      case "anniversary" -> {
+        String attribute = string(n.get("anniversary"), path + "/anniversary", "customer_since",
+            problems);
+        if (attribute != null && !Require.isName(attribute)) {
+          problems.add(path + "/anniversary: " + quoted(attribute) + " is not a machine name");
+          attribute = null;
+        }
+        LocalTime time = localTime(n.get("at"), path + "/at", problems);
+        yield attribute == null || time == null ? null : new Trigger.Anniversary(attribute, time);
+      }
+      default -> { // immediately
+        JsonNode immediately = n.get("immediately");
+        if (!immediately.isBoolean() || !immediately.booleanValue()) {
+          problems.add(path + "/immediately: needs true");
+          yield null;
+        }
+        yield new Trigger.Immediately();
+      }
+    };
+    return problems.size() == before ? t : null;
+  }
+
+  private static @Nullable String string(@Nullable JsonNode n, String path, String example,
+      List<String> problems) {
+    if (n == null || !n.isString()) {
+      problems.add(path + ": needs a string such as \"" + example + "\"");
+      return null;
+    }
+    return n.stringValue();
+  }
+
+  private static @Nullable Duration duration(@Nullable JsonNode n, String path, String example,
+      List<String> problems) {
+    String text = string(n, path, example, problems);
+    if (text == null) {
+      return null;
+    }
+    Duration d;
+    try {
+      d = Duration.parse(text);
+    } catch (DateTimeParseException e) {
+      problems.add(path + ": " + quoted(text) + " is not an ISO-8601 duration such as \""
+          + example + "\"");
+      return null;
+    }
+    if (d.isNegative() || d.isZero()) {
+      problems.add(path + ": " + quoted(text) + " is not a positive duration");
+      return null;
+    }
+    return d;
+  }
+
+  private static @Nullable LocalTime localTime(@Nullable JsonNode n, String path,
+      List<String> problems) {
+    String text = string(n, path, "10:00", problems);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalTime.parse(text);
+    } catch (DateTimeParseException e) {
+      problems.add(path + ": " + quoted(text) + " is not a local time such as \"10:00\"");
+      return null;
+    }
   }
 
   private static @Nullable SignalType signal(@Nullable JsonNode n, String path,
@@ -333,22 +424,24 @@ public final class JourneyJson {
   }
 
   private static @Nullable ReentryPolicy reentry(JsonNode n, List<String> problems) {
+    unknown(n, "/reentry", Set.of("policy", "cooldown"), problems);
     String policy = n.path("policy").asString("");
-    try {
-      return switch (policy) {
-        case "never" -> ReentryPolicy.NEVER;
-        case "always" -> ReentryPolicy.ALWAYS;
-        case "after_cooldown" ->
-            ReentryPolicy.afterCooldown(Duration.parse(n.path("cooldown").asString("")));
-        default -> {
-          problems.add("/reentry/policy: '" + policy + "'; use never, after_cooldown or always");
-          yield null;
-        }
-      };
-    } catch (DateTimeParseException | IllegalArgumentException e) {
-      problems.add("/reentry/cooldown: " + e.getMessage());
-      return null;
+    if (n.has("cooldown") && !policy.equals("after_cooldown")) {
+      problems.add("/reentry/cooldown: only the after_cooldown policy takes a cooldown");
     }
+    return switch (policy) {
+      case "never" -> ReentryPolicy.NEVER;
+      case "always" -> ReentryPolicy.ALWAYS;
+      case "after_cooldown" -> {
+        Duration cooldown = duration(n.get("cooldown"), "/reentry/cooldown", "P90D", problems);
+        yield cooldown == null ? null : ReentryPolicy.afterCooldown(cooldown);
+      }
+      default -> {
+        problems.add("/reentry/policy: " + quoted(policy)
+            + "; use never, after_cooldown or always");
+        yield null;
+      }
+    };
   }
 
   private static List<Named> list(@Nullable JsonNode n, String path, List<String> problems) {
@@ -374,18 +467,22 @@ public final class JourneyJson {
       problems.add(path + ": needs {\"name\": a machine name}");
       return null;
     }
+    int before = problems.size();
+    unknown(n, path, Set.of("name", "params"), problems);
     Map<String, String> params = new LinkedHashMap<>();
     JsonNode p = n.get("params");
-    if (p != null) {
-      if (!p.isObject()) {
-        problems.add(path + "/params: must be an object of strings");
-        return null;
-      }
+    if (p != null && !p.isObject()) {
+      problems.add(path + "/params: must be an object of strings");
+    } else if (p != null) {
       for (Map.Entry<String, JsonNode> e : p.properties()) {
-        params.put(e.getKey(), e.getValue().asString());
+        if (e.getValue().isString()) {
+          params.put(e.getKey(), e.getValue().stringValue());
+        } else {
+          problems.add(path + "/params/" + pointer(e.getKey()) + ": needs a string");
+        }
       }
     }
-    return new Named(n.get("name").stringValue(), params);
+    return problems.size() == before ? new Named(n.get("name").stringValue(), params) : null;
   }
 
   private static @Nullable String text(JsonNode n, String key, String path, List<String> problems) {
@@ -400,8 +497,18 @@ public final class JourneyJson {
   private static void unknown(JsonNode n, String path, Set<String> known, List<String> problems) {
     for (String k : n.propertyNames()) {
       if (!known.contains(k)) {
-        problems.add(path + "/" + k + ": unknown key");
+        problems.add(path + "/" + pointer(k) + ": unknown key");
       }
     }
+  }
+
+  /** A key as a JSON Pointer reference token: {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
+  private static String pointer(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** A value from the document for a message, in single quotes, long ones shortened. */
+  private static String quoted(String value) {
+    return "'" + (value.length() > 80 ? value.substring(0, 77) + "..." : value) + "'";
   }
 }
