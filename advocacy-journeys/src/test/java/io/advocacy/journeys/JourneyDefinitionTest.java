@@ -81,6 +81,55 @@ class JourneyDefinitionTest {
   }
 
   @Test
+  void guardsTimersAndActionsAreDrawnOnTheirEdgesAndStates() {
+    JourneyDefinition j = JourneyDefinition.builder(JourneyId.of("guarded"), 2)
+        .startsOn(SignalType.PURCHASE_COMPLETED)
+        .state("invited").onEntry(Named.of("ask_review", "channel", "EMAIL")).onExit("alert_owner")
+        .state("reminded").onEntry("remind_review")
+        .terminal("reviewed").onEntry("thank_reviewer").terminal("exited")
+        .from("invited").after(Duration.ofDays(3)).to("reminded")
+        .transition(new TransitionSpec("invited", "reviewed",
+            new Trigger.OnSignal(SignalType.REVIEW_POSTED), Named.of("is_promoter", "min", "9"),
+            List.of(Named.of("thank_reviewer", "points", "50"))))
+        .from("reminded").atNext(LocalTime.of(10, 0)).to("exited").when("is_promoter")
+        .anyState().on(SignalType.COMPLAINT_OPENED).to("exited").doing("alert_owner")
+        .build(REGISTRY);
+    assertThat(JourneyDiagrams.mermaid(j)).isEqualTo("""
+        stateDiagram-v2
+          [*] --> invited
+          invited : entry / ask_review{channel=EMAIL}
+          invited : exit / alert_owner
+          reminded : entry / remind_review
+          reviewed : entry / thank_reviewer
+          invited --> reminded : after PT72H
+          invited --> reviewed : on review_posted [is_promoter{min=9}] / thank_reviewer{points=50}
+          invited --> exited : on complaint_opened / alert_owner
+          reminded --> exited : at next 10#58;00 local [is_promoter]
+          reminded --> exited : on complaint_opened / alert_owner
+          reviewed --> [*]
+          exited --> [*]
+        """);
+    assertThat(JourneyDiagrams.dot(j)).isEqualTo("""
+        digraph "guarded v2" {
+          rankdir=LR;
+          node [shape=box, style=rounded];
+          "__start" [shape=point];
+          "invited" [label="invited\\nentry / ask_review{channel=EMAIL}\\nexit / alert_owner"];
+          "reminded" [label="reminded\\nentry / remind_review"];
+          "reviewed" [label="reviewed\\nentry / thank_reviewer", shape=doublecircle];
+          "exited" [label="exited", shape=doublecircle];
+          "__start" -> "invited";
+          "invited" -> "reminded" [label="after PT72H"];
+          "invited" -> "reviewed" \
+        [label="on review_posted [is_promoter{min=9}] / thank_reviewer{points=50}"];
+          "invited" -> "exited" [label="on complaint_opened / alert_owner"];
+          "reminded" -> "exited" [label="at next 10:00 local [is_promoter]"];
+          "reminded" -> "exited" [label="on complaint_opened / alert_owner"];
+        }
+        """);
+  }
+
+  @Test
   void buildReportsEveryProblemAtOnce() {
     JourneyDefinition.Builder b = JourneyDefinition.builder(JourneyId.of("broken"), 1)
         .state("a")
