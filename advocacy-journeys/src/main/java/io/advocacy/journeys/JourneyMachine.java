@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  *       is the next occurrence of the local time in the customer's zone (a time that does not
  *       exist on a spring-forward day is taken an hour later, as the zone rules shift it);
  *       {@code onAnniversary} is the next anniversary of the profile's dated attribute at that
- *       local time (29 February falls on 28 February in other years; no timer when the profile
- *       has no such date).
+ *       local time, the first being a year after the date (29 February falls on 28 February in
+ *       other years; no timer when the profile has no such date).
  *   <li>{@code immediately} transitions fire on entering a state, chained up to 32 deep.
  *   <li>Actions: the exit actions of the state left, the transition's, then the entry actions of
  *       the state entered; each with the idempotency key {@code <instance>:r<revision>:<source>:
@@ -606,7 +606,8 @@ public final class JourneyMachine {
         Optional<LocalDate> date = customer.profile().datedAttribute(an.attribute());
         if (date.isPresent()) {
           zone = zone != null ? zone : customer.profile().timeZone();
-          int year = at.atZone(zone).getYear();
+          // an anniversary comes a year or more after the date itself, never on it
+          int year = Math.max(at.atZone(zone).getYear(), date.get().getYear() + 1);
           for (int y = year; y <= year + 1 && due == null; y++) {
             Instant candidate = date.get().withYear(y).atTime(an.time()).atZone(zone).toInstant();
             if (candidate.isAfter(at)) {

@@ -119,6 +119,16 @@ class JourneyMachineTest {
     // customer since 29 Feb 2024: the 2028 anniversary is 29 Feb 2028 at 09:00 EST = 14:00Z
     // (2027 has no 29 February: 28 February 2027 is already past on 2 March 2027).
     assertThat(next.instance().nextDue()).contains(Instant.parse("2028-02-29T14:00:00Z"));
+    // a customer since a date still to come (tomorrow, or later this year) has the first
+    // anniversary a year after that date, not today
+    for (LocalDate since : List.of(LocalDate.of(2027, 3, 3), LocalDate.of(2027, 12, 24))) {
+      CustomerView fresh = view(CustomerProfile.builder(ADA).timeZone(ZoneId.of("America/New_York"))
+          .datedAttribute(CustomerProfile.CUSTOMER_SINCE, since).build(), AdvocateTier.PROMOTER);
+      Step waiting = m.onTimers(s.instance(), Instant.parse("2027-03-02T15:00:00Z"), fresh);
+      assertThat(waiting.instance().nextDue())
+          .contains(since.plusYears(1).atTime(9, 0).atZone(ZoneId.of("America/New_York"))
+              .toInstant());
+    }
   }
 
   @Test
