@@ -348,7 +348,7 @@ public final class JourneyEngine {
       if (!stored.running()) {
         return;
       }
-      Step migrated = current(stored, view, pass);
+      Step migrated = current(stored, view, pass, signal.occurredAt());
       JourneyInstance i = migrated == null ? stored : migrated.instance();
       JourneyMachine m = machine(i.journey(), i.definitionVersion());
       if (m == null) {
@@ -460,7 +460,7 @@ public final class JourneyEngine {
       return null;
     }
     CustomerView view = new LazyView(stored.customer());
-    Step migrated = current(stored, view, pass);
+    Step migrated = current(stored, view, pass, now);
     JourneyInstance i = migrated == null ? stored : migrated.instance();
     JourneyMachine m = machine(i.journey(), i.definitionVersion());
     if (m == null) {
@@ -491,7 +491,8 @@ public final class JourneyEngine {
    * touches them: a host walks its customers with this after registering a migration that
    * changes timers (the store indexes an instance by the timers of its old version until it
    * moves). Instances whose state has no place in the next version are reported in {@code
-   * skipped}.
+   * skipped}. This call reads no clock, so each migration's audit entry is stamped with the
+   * instant the instance entered its state (a signal or a tick that migrates stamps its own).
    *
    * @param customer the customer
    * @return one step per instance migrated
@@ -507,7 +508,7 @@ public final class JourneyEngine {
         if (!stored.running()) {
           continue;
         }
-        Step s = current(stored, view, pass);
+        Step s = current(stored, view, pass, null);
         if (s != null && s.instance() != stored) {
           pass.commit(s, stored.revision());
         }
@@ -823,9 +824,12 @@ public final class JourneyEngine {
 
   /**
    * The instance moved to the newest version its migrations reach, with an audit entry per
-   * migration; reports a state with no place.
+   * migration stamped {@code at} (the signal's or the tick's instant; for {@link #migrate},
+   * which reads no clock, the instant the instance entered its state); reports a state with no
+   * place.
    */
-  private @Nullable Step current(JourneyInstance stored, CustomerView view, Pass pass) {
+  private @Nullable Step current(JourneyInstance stored, CustomerView view, Pass pass,
+      @Nullable Instant at) {
     if (migrations.isEmpty()) {
       return null;
     }
@@ -843,7 +847,8 @@ public final class JourneyEngine {
       }
       JourneyInstance moved = target.rehome(i, state.get(), view);
       audit.add(new AuditEntry(i.id(), i.state(), moved.state(), "migration v"
-          + i.definitionVersion() + " -> v" + mig.toVersion(), i.enteredAt(), List.of(), ""));
+          + i.definitionVersion() + " -> v" + mig.toVersion(), at != null ? at : i.enteredAt(),
+          List.of(), ""));
       i = moved;
     }
     return i == stored ? null : new Step(i, List.of(), audit);

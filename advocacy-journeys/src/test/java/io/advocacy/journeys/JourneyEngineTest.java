@@ -806,5 +806,31 @@ class JourneyEngineTest {
     });
     assertThat(races.get()).isZero();
   }
+
+  @Test
+  void reentryNeverStartsAJourneyOncePerCustomerAndAlwaysWheneverNoneRuns() {
+    JourneyDefinition once = JourneyDefinitionTest.review().reentry(ReentryPolicy.NEVER)
+        .build(JourneyDefinitionTest.REGISTRY);
+    JourneyDefinition always = JourneyDefinition.builder(
+            io.advocacy.core.JourneyId.of("thanks"), 1)
+        .startsOn(SignalType.PURCHASE_COMPLETED).state("thanking").terminal("thanked")
+        .from("thanking").after(Duration.ofDays(1)).to("thanked")
+        .reentry(ReentryPolicy.ALWAYS).build(JourneyDefinitionTest.REGISTRY);
+    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(),
+            JourneyDefinitionTest.REGISTRY,
+            c -> JourneyMachineTest.view(CustomerProfile.builder(c).build(), AdvocateTier.PROMOTER))
+        .journey(once).journey(always).build();
+    engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0));
+    // both running: a second purchase starts neither
+    engine.handle(signal("p-2", "c-ada", SignalType.PURCHASE_COMPLETED, T0.plusSeconds(60)));
+    engine.handle(signal("r-1", "c-ada", SignalType.REVIEW_POSTED, T0.plusSeconds(120)));
+    engine.tick(T0.plus(Duration.ofDays(2)), 10);
+    // both ended: years later only the ALWAYS journey starts again
+    engine.handle(signal("p-3", "c-ada", SignalType.PURCHASE_COMPLETED, T0.plus(Duration.ofDays(900))));
+    assertThat(engine.store().byCustomer(CustomerId.of("c-ada")))
+        .extracting(i -> i.id() + " " + i.state())
+        .containsExactlyInAnyOrder("review-request:c-ada:1 reviewed", "thanks:c-ada:1 thanked",
+            "thanks:c-ada:2 thanking");
+  }
 }
 

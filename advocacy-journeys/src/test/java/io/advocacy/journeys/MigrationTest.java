@@ -70,6 +70,8 @@ class MigrationTest {
       assertThat(e.trigger()).isEqualTo("migration v1 -> v2");
       assertThat(e.from()).isEqualTo("reminded");
       assertThat(e.to()).isEqualTo("nudged");
+      // stamped when it happened: at the signal that found the instance on v1
+      assertThat(e.at()).isEqualTo(T0.plus(Duration.ofDays(4)));
     });
     // Until it moves, c-b's instance is due by v1's timer (day 10): at day 8 only c-a's
     // migrated instance lapses.
