@@ -49,7 +49,11 @@ import java.util.function.Function;
  *       least one horizon after the latest event time reaches it and at most two, then dropped
  *       with its generation, so the memory stays bounded without a sweep ({@link
  *       #rememberedSignalIds()}). The ids live in the engine, not in the store: {@link
- *       #writeSignalIds} and {@link #restoreSignalIds} carry them across a restart.
+ *       #writeSignalIds} and {@link #restoreSignalIds} carry them across a restart. A signal
+ *       whose handling throws (the host's view function or store failed) before any of its steps
+ *       is committed is forgotten again, and the contact slots its asks reserved are released,
+ *       so the signal delivered again is handled; one that threw after committing a step stays
+ *       remembered, since handling it again would repeat that step.
  *   <li>Signals of one customer are applied one at a time (a lock per customer stripe, 64
  *       stripes); different customers proceed in parallel. The engine starts no threads.
  *   <li>A signal's commit refused because another writer of the store (another engine, the
@@ -230,10 +234,29 @@ public final class JourneyEngine {
     lock.lock();
     try {
       apply(signal, customer, pass);
+    } catch (RuntimeException | Error e) {
+      failed(signal, pass);
+      throw e;
     } finally {
       lock.unlock();
     }
     return pass.result();
+  }
+
+  /**
+   * After a signal's handling threw (the host's view function or store failed): the contact
+   * slots its asks reserved are released, and when none of its steps was committed its id is
+   * forgotten, so that the signal delivered again is handled rather than taken for a duplicate.
+   * A signal that committed a step before the failure stays remembered: handling it again would
+   * repeat that step.
+   */
+  private void failed(Signal signal, Pass pass) {
+    pass.abandon();
+    if (!pass.committedAny()) {
+      synchronized (handled) {
+        handled.forget(signal.id().value());
+      }
+    }
   }
 
   /**
@@ -295,7 +318,12 @@ public final class JourneyEngine {
           continue;
         }
         pass.next(customer);
-        apply(s, customer, pass);
+        try {
+          apply(s, customer, pass);
+        } catch (RuntimeException | Error e) {
+          failed(s, pass);
+          throw e;
+        }
         out[k] = pass.result();
       }
     } finally {
@@ -688,6 +716,17 @@ public final class JourneyEngine {
       steps = null;
       skipped = null;
       asks = null;
+      reserved = null;
+    }
+
+    /** Whether a step of this pass's signal has been committed. */
+    boolean committedAny() {
+      return first != null;
+    }
+
+    /** Releases the contact slots reserved for steps not committed. */
+    void abandon() {
+      release(reserved);
       reserved = null;
     }
 

@@ -209,6 +209,32 @@ class ContactGateTest {
   }
 
   @Test
+  void aCommitThatThrowsReleasesTheContactSlotAndTheSignalCanBeDeliveredAgain() {
+    AtomicBoolean fail = new AtomicBoolean(true);
+    InstanceStore real = InstanceStore.inMemory();
+    InstanceStore throwing = new ForwardingInstanceStore(real) {
+      @Override
+      public boolean commit(Commit commit) {
+        if (fail.getAndSet(false)) {
+          throw new IllegalStateException("database gone");
+        }
+        return real.commit(commit);
+      }
+    };
+    JourneyEngine engine = engine(throwing, ASK);
+    Signal p1 = signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, NOON);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.handle(p1))
+        .hasMessage("database gone");
+    // delivered again: handled, and its ask is a fresh allowance, not a duplicate of a held slot
+    JourneyEngine.Result again = engine.handle(p1);
+    assertThat(again.asks()).singleElement().satisfies(d -> {
+      assertThat(d.outcome()).isEqualTo(ContactOutcome.ALLOWED);
+      assertThat(d.decision().codes()).doesNotContain(ContactReasonCode.DUPLICATE_ASK);
+    });
+    assertThat(real.pending(10)).hasSize(1);
+  }
+
+  @Test
   void aCommitThatLosesItsRaceReleasesTheContactSlot() {
     AtomicBoolean fail = new AtomicBoolean(true);
     InstanceStore real = InstanceStore.inMemory();

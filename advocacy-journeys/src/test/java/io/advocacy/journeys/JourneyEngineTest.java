@@ -508,7 +508,7 @@ class JourneyEngineTest {
     assertThat(engine.store().byCustomer(CustomerId.of("c-ada"))).isEmpty();
     assertThat(engine.handleAll(List.of())).isEmpty();
     // The host's view function fails for one customer: the signals before it are handled, its
-    // own is remembered (as handle leaves it), the ones after it are neither.
+    // own is forgotten (nothing of it was committed), the ones after it are not handled.
     JourneyEngine strict = JourneyEngine.builder(InstanceStore.inMemory(),
             JourneyDefinitionTest.REGISTRY, c -> c.value().equals("c-bad") ? null
                 : JourneyMachineTest.view(CustomerProfile.builder(c).build(),
@@ -519,7 +519,7 @@ class JourneyEngineTest {
         signal("p-3", "c-cy", SignalType.PURCHASE_COMPLETED, T0));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> strict.handleAll(batch))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("c-bad");
-    assertThat(strict.rememberedSignalIds()).isEqualTo(2);
+    assertThat(strict.rememberedSignalIds()).isEqualTo(1);
     assertThat(strict.store().byCustomer(CustomerId.of("c-ada"))).hasSize(1);
     assertThat(strict.store().byCustomer(CustomerId.of("c-cy"))).isEmpty();
     assertThat(strict.handle(batch.get(2)).steps()).singleElement()
@@ -831,6 +831,57 @@ class JourneyEngineTest {
         .extracting(i -> i.id() + " " + i.state())
         .containsExactlyInAnyOrder("review-request:c-ada:1 reviewed", "thanks:c-ada:1 thanked",
             "thanks:c-ada:2 thanking");
+  }
+
+  @Test
+  void aSignalWhoseHandlingThrowsBeforeCommittingIsHandledWhenDeliveredAgain() {
+    java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(1);
+    JourneyEngine engine = JourneyEngine.builder(InstanceStore.inMemory(),
+            JourneyDefinitionTest.REGISTRY, c -> {
+              if (failures.getAndDecrement() > 0) {
+                throw new IllegalStateException("profile service down");
+              }
+              return JourneyMachineTest.view(CustomerProfile.builder(c).build(),
+                  AdvocateTier.PROMOTER);
+            })
+        .journey(JourneyDefinitionTest.review().build(JourneyDefinitionTest.REGISTRY)).build();
+    Signal p1 = signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.handle(p1))
+        .isInstanceOf(IllegalStateException.class).hasMessage("profile service down");
+    assertThat(engine.rememberedSignalIds()).isZero();
+    JourneyEngine.Result again = engine.handle(p1);
+    assertThat(again.duplicate()).isFalse();
+    assertThat(again.steps()).singleElement()
+        .satisfies(s -> assertThat(s.instance().id()).isEqualTo("review-request:c-ada:1"));
+    assertThat(engine.handle(p1).duplicate()).isTrue();
+  }
+
+  @Test
+  void aSignalWhoseHandlingThrowsAfterACommitStaysRememberedSoNothingIsRepeated() {
+    java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+    InstanceStore real = InstanceStore.inMemory();
+    InstanceStore failing = new ForwardingInstanceStore(real) {
+      @Override
+      public boolean commit(Commit commit) {
+        if (commits.incrementAndGet() == 2) {
+          throw new IllegalStateException("database gone");
+        }
+        return real.commit(commit);
+      }
+    };
+    JourneyDefinition second = JourneyDefinition.builder(io.advocacy.core.JourneyId.of("thanks"), 1)
+        .startsOn(SignalType.PURCHASE_COMPLETED).state("thanking").terminal("thanked")
+        .from("thanking").after(Duration.ofDays(1)).to("thanked")
+        .build(JourneyDefinitionTest.REGISTRY);
+    JourneyEngine engine = builder(failing).journey(second).build();
+    Signal p1 = signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, T0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.handle(p1))
+        .hasMessage("database gone");
+    // the first journey's start was committed: handling the signal again would start it twice
+    assertThat(engine.rememberedSignalIds()).isEqualTo(1);
+    assertThat(engine.handle(p1).duplicate()).isTrue();
+    assertThat(real.byCustomer(CustomerId.of("c-ada"))).extracting(JourneyInstance::id)
+        .containsExactly("review-request:c-ada:1");
   }
 }
 

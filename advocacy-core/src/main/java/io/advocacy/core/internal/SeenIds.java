@@ -77,7 +77,20 @@ public final class SeenIds {
    * @return the count in both generations
    */
   public int size() {
-    return current.size + previous.size;
+    return current.size - current.forgotten + previous.size - previous.forgotten;
+  }
+
+  /**
+   * Forgets an id, so that it reads as new again: for a caller that added it and then could not
+   * act on it (its work failed before anything took effect). The id's place is kept, marked so
+   * that it matches nothing, and goes with its generation.
+   *
+   * @param id the id
+   * @return true if it was held
+   */
+  public boolean forget(String id) {
+    int h = fingerprint(id);
+    return current.forget(h, id) || previous.forget(h, id);
   }
 
   /**
@@ -239,6 +252,8 @@ public final class SeenIds {
     private int buckets;
     private final IdArena arena;
     private int size;
+    /** Places marked forgotten: an entry whose arena position is 0, which matches nothing. */
+    private int forgotten;
     private final long[] pending = new long[PENDING];
     private int pendingCount;
 
@@ -276,10 +291,18 @@ public final class SeenIds {
 
     /** The exact lookup: the waiting ids, then the buckets from the id's own. */
     private boolean holds(int h, String id) {
+      return find(h, id) != -1;
+    }
+
+    /**
+     * Where an id is held: its index in {@code slots}, {@code -2 - k} for the k-th waiting id,
+     * or -1 when it is not held. A forgotten entry's position is 0, so it matches nothing.
+     */
+    private int find(int h, String id) {
       for (int k = 0; k < pendingCount; k++) {
         long e = pending[k];
-        if ((int) (e >>> 32) == h && arena.matches((int) e - 1, id)) {
-          return true;
+        if ((int) (e >>> 32) == h && (int) e != 0 && arena.matches((int) e - 1, id)) {
+          return -2 - k;
         }
       }
       int mask = buckets - 1;
@@ -288,14 +311,29 @@ public final class SeenIds {
         int base = b * WAYS;
         for (int k = 0; k < n; k++) {
           long e = slots[base + k];
-          if ((int) (e >>> 32) == h && arena.matches((int) e - 1, id)) {
-            return true;
+          if ((int) (e >>> 32) == h && (int) e != 0 && arena.matches((int) e - 1, id)) {
+            return base + k;
           }
         }
         if (n < WAYS) {
-          return false;
+          return -1;
         }
       }
+    }
+
+    /** Marks an id's entry forgotten; true if it was held. */
+    boolean forget(int h, String id) {
+      int at = find(h, id);
+      if (at == -1) {
+        return false;
+      }
+      if (at >= 0) {
+        slots[at] = (long) h << 32;
+      } else {
+        pending[-2 - at] = (long) h << 32;
+      }
+      forgotten++;
+      return true;
     }
 
     /** Adds an id unless present; true if added. */
@@ -357,11 +395,15 @@ public final class SeenIds {
     long[] pack() {
       flush();
       int longs = 0;
-      String[] ids = new String[size];
+      String[] ids = new String[size - forgotten];
       int n = 0;
       for (int b = 0; b < buckets; b++) {
         for (int k = 0; k < counts[b]; k++) {
-          String id = arena.read((int) slots[b * WAYS + k] - 1);
+          int position = (int) slots[b * WAYS + k];
+          if (position == 0) {
+            continue; // forgotten
+          }
+          String id = arena.read(position - 1);
           ids[n++] = id;
           longs += 1 + (id.length() + 3) / 4;
         }
