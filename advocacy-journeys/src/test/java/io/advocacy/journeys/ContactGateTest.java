@@ -208,20 +208,27 @@ class ContactGateTest {
         .isEqualTo("not_asked");
   }
 
-  @Test
-  void aCommitThatThrowsReleasesTheContactSlotAndTheSignalCanBeDeliveredAgain() {
+  /** A store whose first commit throws ({@code throwIt}) or is refused; the rest go through. */
+  static InstanceStore firstCommitFails(InstanceStore real, boolean throwIt) {
     AtomicBoolean fail = new AtomicBoolean(true);
-    InstanceStore real = InstanceStore.inMemory();
-    InstanceStore throwing = new ForwardingInstanceStore(real) {
+    return new ForwardingInstanceStore(real) {
       @Override
       public boolean commit(Commit commit) {
         if (fail.getAndSet(false)) {
-          throw new IllegalStateException("database gone");
+          if (throwIt) {
+            throw new IllegalStateException("database gone");
+          }
+          return false;
         }
         return real.commit(commit);
       }
     };
-    JourneyEngine engine = engine(throwing, ASK);
+  }
+
+  @Test
+  void aCommitThatThrowsReleasesTheContactSlotAndTheSignalCanBeDeliveredAgain() {
+    InstanceStore real = InstanceStore.inMemory();
+    JourneyEngine engine = engine(firstCommitFails(real, true), ASK);
     Signal p1 = signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, NOON);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.handle(p1))
         .hasMessage("database gone");
@@ -236,15 +243,8 @@ class ContactGateTest {
 
   @Test
   void aCommitThatLosesItsRaceReleasesTheContactSlot() {
-    AtomicBoolean fail = new AtomicBoolean(true);
     InstanceStore real = InstanceStore.inMemory();
-    InstanceStore flaky = new ForwardingInstanceStore(real) {
-      @Override
-      public boolean commit(Commit commit) {
-        return !fail.getAndSet(false) && real.commit(commit);
-      }
-    };
-    JourneyEngine engine = engine(flaky, ASK);
+    JourneyEngine engine = engine(firstCommitFails(real, false), ASK);
     JourneyEngine.Result lost = engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, NOON));
     assertThat(lost.steps()).isEmpty();
     assertThat(lost.skipped()).singleElement().asString().contains("another writer");

@@ -30,6 +30,19 @@ class SeenIdsTest {
     };
   }
 
+  /** Checks both the ids and a copy restored from their state against the model's ids. */
+  private static SeenIds agreesAfterRestore(SeenIds seen, Set<String> model) {
+    assertThat(seen.size()).isEqualTo(model.size());
+    SeenIds restored = new SeenIds(Long.MAX_VALUE / 4, 1);
+    restored.restore(seen.state());
+    assertThat(restored.size()).isEqualTo(model.size());
+    for (String id : model) {
+      assertThat(restored.add(id, 0)).as("restored %s", id).isFalse();
+      assertThat(seen.add(id, 0)).as("again %s", id).isFalse();
+    }
+    return restored;
+  }
+
   @Test
   void tensOfThousandsOfIdsAgreeWithASet() {
     // growth, waiting ids put in their buckets 64 at a time, full buckets and their overflow
@@ -45,15 +58,7 @@ class SeenIdsTest {
             assertThat(seen.add(new String(id.toCharArray()), 0)).as("add %s", id)
                 .isEqualTo(model.add(id));
           }
-          assertThat(seen.size()).isEqualTo(model.size());
-          SeenIds restored = new SeenIds(Long.MAX_VALUE / 4, 1);
-          restored.restore(seen.state());
-          assertThat(restored.size()).isEqualTo(model.size());
-          for (String id : model) {
-            assertThat(restored.add(id, 0)).as("restored %s", id).isFalse();
-            assertThat(seen.add(id, 0)).as("again %s", id).isFalse();
-          }
-          assertThat(restored.add("never-seen", 0)).isTrue();
+          assertThat(agreesAfterRestore(seen, model).add("never-seen", 0)).isTrue();
         });
   }
 
@@ -76,14 +81,7 @@ class SeenIdsTest {
                   .isEqualTo(model.add(id));
             }
           }
-          assertThat(seen.size()).isEqualTo(model.size());
-          SeenIds restored = new SeenIds(Long.MAX_VALUE / 4, 1);
-          restored.restore(seen.state());
-          assertThat(restored.size()).isEqualTo(model.size());
-          for (String id : model) {
-            assertThat(restored.add(id, 0)).as("restored %s", id).isFalse();
-            assertThat(seen.add(id, 0)).as("again %s", id).isFalse();
-          }
+          agreesAfterRestore(seen, model);
         });
   }
 
