@@ -154,7 +154,7 @@ class AdvocacyEngineTest {
     });
     assertThat(outcomes.get(5).rewards()).singleElement().satisfies(r -> {
       assertThat(r.request().kind()).isEqualTo(IncentiveKind.GIFT_CARD);
-      assertThat(r.request().value().toString()).contains("25");
+      assertThat(r.request().value().toString()).isEqualTo("25.00 USD");
       assertThat(r.result().status()).isEqualTo(IssueResult.Status.ISSUED);
     });
     // Expand: a second outcome makes Ada an advocate, and the testimonial ask goes out.
@@ -177,7 +177,7 @@ class AdvocacyEngineTest {
     // Track over time: on 10 March at 10:00 UTC, the anniversary of becoming a customer.
     now.set(Instant.parse("2027-03-10T10:00:00Z"));
     AdvocacyEngine.Outcome tick = engine.tick();
-    assertThat(tick.handled()).extracting(ActionRequest::name).contains("anniversary_note");
+    assertThat(tick.handled()).extracting(ActionRequest::name).containsExactly("anniversary_note");
     assertThat(engine.journeys().store().pending(100)).isEmpty();
   }
 
