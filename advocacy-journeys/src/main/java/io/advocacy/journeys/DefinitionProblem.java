@@ -39,7 +39,12 @@ public record DefinitionProblem(Code code, String where, String message) {
     /** A global exit on a timer: global exits take signals only. */
     GLOBAL_TIMER,
     /** A state declared twice. */
-    DUPLICATE_STATE
+    DUPLICATE_STATE,
+    /**
+     * An action parameter of the form <code>${…}</code> that is none of the references the
+     * machine replaces (see {@link JourneyMachine}).
+     */
+    UNKNOWN_REFERENCE
   }
 
   /**

@@ -726,6 +726,14 @@ public final class JourneyDefinition {
         p.add(new DefinitionProblem(DefinitionProblem.Code.UNKNOWN_ACTION, where,
             "action " + a.name() + " is not registered"));
       }
+      a.params().forEach((key, value) -> {
+        if (JourneyMachine.reference(value) && !JourneyMachine.knownReference(value)) {
+          p.add(new DefinitionProblem(DefinitionProblem.Code.UNKNOWN_REFERENCE, where,
+              "action " + a.name() + " parameter " + key + ": " + value + " is none of "
+                  + JourneyMachine.SIGNAL_VALUE + ", " + JourneyMachine.SIGNAL_ID + ", "
+                  + JourneyMachine.SIGNAL_TYPE + ", ${attribute:<name>}, ${variable:<name>}"));
+        }
+      });
     }
 
     private void ambiguities(List<DefinitionProblem> p) {

@@ -46,7 +46,8 @@ import org.jspecify.annotations.Nullable;
  *       by the instance's variable (as set by the same step's {@code SET_VARIABLE} actions). A
  *       value that has no source (no signal on a timer, an attribute or variable not set) leaves
  *       the parameter out, so a {@code SET_VARIABLE} keeps the variable's earlier value. Any
- *       other value is taken as it is.
+ *       other value is taken as it is; one of the form <code>${…}</code> that is none of these
+ *       is a problem of the definition ({@link DefinitionProblem.Code#UNKNOWN_REFERENCE}).
  *   <li>A guard that throws counts as false; the audit notes it.
  * </ul>
  *
@@ -111,9 +112,24 @@ public final class JourneyMachine {
   private record Resolved(Named named, @Nullable Guard guard, ActionKind kind,
       Map<String, String> params, String keySuffix, boolean replaced) {}
 
+  /** Whether a parameter value has the form of a reference, <code>${…}</code>. */
+  static boolean reference(String value) {
+    return value.startsWith("${") && value.endsWith("}");
+  }
+
+  /** Whether a parameter value is one of the references the machine replaces. */
+  static boolean knownReference(String value) {
+    if (value.equals(SIGNAL_VALUE) || value.equals(SIGNAL_ID) || value.equals(SIGNAL_TYPE)) {
+      return true;
+    }
+    String prefix = value.startsWith(ATTRIBUTE_PREFIX) ? ATTRIBUTE_PREFIX
+        : value.startsWith(VARIABLE_PREFIX) ? VARIABLE_PREFIX : null;
+    return prefix != null && reference(value) && value.length() > prefix.length() + 1;
+  }
+
   private static boolean replaced(Map<String, String> params) {
     for (String v : params.values()) {
-      if (v.startsWith("${") && v.endsWith("}")) {
+      if (reference(v)) {
         return true;
       }
     }

@@ -27,7 +27,7 @@ class JourneyVariablesTest {
       .state("waiting").onEntry(
           Named.of("remember", "amount", JourneyMachine.SIGNAL_VALUE,
               "order", "${attribute:order}", "coupon", "${attribute:coupon}", "stage", "new"),
-          Named.of("notify", "order", "${variable:order}", "note", "${unknown:kept}"))
+          Named.of("notify", "order", "${variable:order}", "note", "thanks"))
       .state("shared")
       .terminal("converted").terminal("unattributed").terminal("lapsed")
       .from("waiting").on(SignalType.REFERRAL_SHARED).to("shared")
@@ -64,7 +64,7 @@ class JourneyVariablesTest {
       assertThat(a.idempotencyKey()).isEqualTo("i-1:r1:entry:1");
       assertThat(a.name()).isEqualTo("notify");
       assertThat(a.params()).containsOnly(Map.entry("order", "o-42"),
-          Map.entry("note", "${unknown:kept}"));
+          Map.entry("note", "thanks"));
     });
     Step shared = machine.onSignal(started.instance(), signal("s-1", SignalType.REFERRAL_SHARED,
         T0.plusSeconds(60), 1, "referee", "customer:c-bob"), JourneyMachineTest.ADA_VIEW);
@@ -91,7 +91,7 @@ class JourneyVariablesTest {
         .containsExactly(Map.entry("amount", "19.5"), Map.entry("stage", "new"));
     // a variable that is not set leaves the parameter out
     assertThat(started.actions().get(0).params())
-        .containsOnly(Map.entry("note", "${unknown:kept}"));
+        .containsOnly(Map.entry("note", "thanks"));
     Step shared = machine.onSignal(started.instance(),
         signal("s-1", SignalType.REFERRAL_SHARED, T0.plusSeconds(60), 1),
         JourneyMachineTest.ADA_VIEW);
@@ -128,4 +128,31 @@ class JourneyVariablesTest {
     assertThat(engine.store().find("tracking:c-ada:1").orElseThrow().variables())
         .containsEntry("referee", "customer:c-bob").containsEntry("stage", "shared");
   }
+
+  @Test
+  void aReferenceTheMachineDoesNotKnowIsAProblemOfTheDefinition() {
+    JourneyDefinition.Builder b = JourneyDefinition.builder(JourneyId.of("typos"), 1)
+        .state("a").onEntry(Named.of("remember", "x", "${atribute:referee}", "y", "${variable:}",
+            "z", "$plain", "w", "${signal:value}"))
+        .terminal("z").from("a").on(SignalType.REVIEW_POSTED).to("z")
+        .doing(Named.of("notify", "when", "${signal:when}"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.build(REGISTRY))
+        .isInstanceOfSatisfying(JourneyValidationException.class, e ->
+            assertThat(e.problems()).extracting(DefinitionProblem::code, DefinitionProblem::where,
+                    DefinitionProblem::message)
+                .containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(DefinitionProblem.Code.UNKNOWN_REFERENCE,
+                        "a -> z", "action notify parameter when: ${signal:when}"
+                            + " is none of ${signal:value}, ${signal:id}, ${signal:type},"
+                            + " ${attribute:<name>}, ${variable:<name>}"),
+                    org.assertj.core.groups.Tuple.tuple(DefinitionProblem.Code.UNKNOWN_REFERENCE,
+                        "a (entry)", "action remember parameter x: ${atribute:referee} is none of"
+                            + " ${signal:value}, ${signal:id}, ${signal:type},"
+                            + " ${attribute:<name>}, ${variable:<name>}"),
+                    org.assertj.core.groups.Tuple.tuple(DefinitionProblem.Code.UNKNOWN_REFERENCE,
+                        "a (entry)", "action remember parameter y: ${variable:} is none of"
+                            + " ${signal:value}, ${signal:id}, ${signal:type},"
+                            + " ${attribute:<name>}, ${variable:<name>}")));
+  }
 }
+
