@@ -27,7 +27,9 @@ public interface InstanceStore {
   /**
    * Atomically: when the stored instance's revision equals the expected one (or there is none
    * and -1 is expected), stores the new value, appends the actions to the outbox (an action whose
-   * idempotency key is already there is not added again) and the audit entries.
+   * idempotency key is already there is not added again) and the audit entries. A store whose
+   * contact history shares its database confirms the commit's {@link Commit#reservations()} in
+   * the same transaction (see {@link Commit}); the in-memory store has nothing to do for them.
    *
    * @param commit the step
    * @return true if committed; false on a conflict, with nothing changed

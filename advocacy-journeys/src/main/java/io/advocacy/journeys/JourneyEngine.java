@@ -9,6 +9,7 @@ import io.advocacy.core.contact.ContactDecision;
 import io.advocacy.core.contact.ContactOutcome;
 import io.advocacy.core.contact.ContactPolicy;
 import io.advocacy.core.contact.ContactReasonCode;
+import io.advocacy.core.contact.ContactReservation;
 import io.advocacy.core.profile.ContactChannel;
 import io.advocacy.core.signal.Signal;
 import io.advocacy.core.SignalId;
@@ -38,8 +39,9 @@ import java.util.function.Function;
 /**
  * Runs journeys over an {@link InstanceStore}: routes each signal to the customer's running
  * instances, starts journeys whose entry signal it is (within their re-entry policy), fires
- * due timers on {@link #tick}, and commits every step — instance, outbox actions, audit — in
- * one {@link InstanceStore#commit} with the revision it read.
+ * due timers on {@link #tick}, and commits every step — instance, outbox actions, audit, and
+ * the contact slots its allowed asks hold ({@link Commit#reservations()}) — in one {@link
+ * InstanceStore#commit} with the revision it read.
  *
  * <ul>
  *   <li>A signal id already handled within the de-duplication horizon ({@link
@@ -695,12 +697,12 @@ public final class JourneyEngine {
     private @Nullable List<Step> steps;
     private @Nullable List<String> skipped;
     private @Nullable List<AskDecision> asks;
-    /** Keys of the asks this pass reserved a contact slot for, not yet committed. */
-    private @Nullable List<String> reserved;
+    /** The contact slots this pass's asks reserved, not yet committed. */
+    private @Nullable List<ContactReservation> reserved;
     /** Tick: steps waiting for one commitAll, with their expected revisions and reservations. */
     private @Nullable List<Step> queuedSteps;
     private @Nullable List<Commit> queuedCommits;
-    private @Nullable List<List<String>> queuedReserved;
+    private @Nullable List<List<ContactReservation>> queuedReserved;
 
     Pass(@Nullable CustomerId customer) {
       super(customer);
@@ -744,11 +746,11 @@ public final class JourneyEngine {
       asks.add(d);
     }
 
-    void reserve(String key) {
+    void reserve(ContactReservation slot) {
       if (reserved == null) {
         reserved = new ArrayList<>();
       }
-      reserved.add(key);
+      reserved.add(slot);
     }
 
     void commit(Step s, long expected) {
@@ -762,7 +764,7 @@ public final class JourneyEngine {
     boolean commit(Step s, long expected, boolean retry) {
       String from = s.movedFrom();
       boolean ok = memory == null
-          ? store.commit(new Commit(s.instance(), expected, s.actions(), s.audit()))
+          ? store.commit(new Commit(s.instance(), expected, s.actions(), s.audit(), held()))
           : from != null
           ? memory.commitMoved(s.instance(), expected, s.actions(), from, s.movedBy())
           : memory.commit(s.instance(), expected, s.actions(), s.onlyEntry(), s.entriesUnlessOne());
@@ -780,7 +782,13 @@ public final class JourneyEngine {
       skipped(lostRace(s, expected));
     }
 
-    private void committed(Step s, long expected, boolean ok, @Nullable List<String> keys) {
+    /** The slots reserved for the step being committed. */
+    private List<ContactReservation> held() {
+      return reserved == null ? List.of() : reserved;
+    }
+
+    private void committed(Step s, long expected, boolean ok,
+        @Nullable List<ContactReservation> keys) {
       if (ok) {
         if (first == null) {
           first = s;
@@ -797,9 +805,11 @@ public final class JourneyEngine {
       release(keys);
     }
 
-    private void release(@Nullable List<String> keys) {
-      if (contactPolicy != null && keys != null) {
-        keys.forEach(contactPolicy::release);
+    private void release(@Nullable List<ContactReservation> slots) {
+      if (contactPolicy != null && slots != null) {
+        for (ContactReservation slot : slots) {
+          contactPolicy.release(slot.askId());
+        }
       }
     }
 
@@ -811,8 +821,8 @@ public final class JourneyEngine {
         queuedReserved = new ArrayList<>();
       }
       queuedSteps.add(s);
-      queuedCommits.add(new Commit(s.instance(), expected, s.actions(), s.audit()));
-      queuedReserved.add(reserved == null ? List.of() : reserved);
+      queuedCommits.add(new Commit(s.instance(), expected, s.actions(), s.audit(), held()));
+      queuedReserved.add(held());
       reserved = null;
     }
 
@@ -952,7 +962,10 @@ public final class JourneyEngine {
           // a held ask goes out at the instant it was allowed, under its original key
           out.add(retryAt == null ? a : new ActionRequest(a.idempotencyKey(), a.instance(),
               a.customer(), a.name(), a.kind(), a.params(), at));
-          pass.reserve(a.idempotencyKey());
+          ContactReservation slot = d.decision().reservation();
+          if (slot != null) {
+            pass.reserve(slot);
+          }
         }
         case DEFERRED -> {
           Instant until = d.decision().deferredUntil();

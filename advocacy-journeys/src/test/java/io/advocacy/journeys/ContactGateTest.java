@@ -18,6 +18,7 @@ import io.advocacy.scoring.AdvocateTier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,43 @@ class ContactGateTest {
     });
     assertThat(engine.store().pending(10)).extracting(ActionRequest::idempotencyKey)
         .containsExactly("review-request:c-ada:1:r1:entry:0");
+  }
+
+  @Test
+  void eachCommitCarriesTheContactSlotsItsAllowedAsksHoldAndNoOther() {
+    List<Commit> commits = new ArrayList<>();
+    InstanceStore real = InstanceStore.inMemory();
+    InstanceStore recording = new ForwardingInstanceStore(real) {
+      @Override
+      public boolean commit(Commit commit) {
+        commits.add(commit);
+        return real.commit(commit);
+      }
+
+      @Override
+      public boolean[] commitAll(List<Commit> batch) {
+        commits.addAll(batch);
+        return real.commitAll(batch);
+      }
+    };
+    JourneyEngine engine = engine(recording, ASK);
+    // in quiet hours: deferred, the commit holds no slot; the tick at nine sends it with its slot
+    engine.handle(signal("p-1", "c-ada", SignalType.PURCHASE_COMPLETED, EVENING));
+    engine.tick(MORNING, 10);
+    // allowed at once for another customer
+    engine.handle(signal("p-2", "c-bo", SignalType.PURCHASE_COMPLETED, NOON));
+    String ada = "review-request:c-ada:1:r1:entry:0";
+    String bo = "review-request:c-bo:1:r1:entry:0";
+    assertThat(commits).extracting(c -> c.instance().id(),
+            c -> c.reservations().stream().map(r -> r.askId() + "@" + r.at()).toList())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("review-request:c-ada:1", List.of()),
+            org.assertj.core.groups.Tuple.tuple("review-request:c-ada:1",
+                List.of(ada + "@" + MORNING)),
+            org.assertj.core.groups.Tuple.tuple("review-request:c-bo:1", List.of(bo + "@" + NOON)));
+    // what each commit holds is what the contact history holds
+    assertThat(commits.get(2).reservations()).singleElement()
+        .satisfies(r -> assertThat(policy.release(r.askId())).isTrue());
   }
 
   @Test
