@@ -41,8 +41,10 @@ import org.jspecify.annotations.Nullable;
  * (no transition of their own and no global exit; reported even when the start is unknown), two
  * unguarded transitions on the same trigger from one state (counting the unguarded global exits,
  * which a state's own unguarded transition on the same signal would shadow), timers (and any
- * transition) out of terminal states, global exits on timers, and guard or action names the
- * registry does not know. {@link Builder#problems} returns the same list without throwing.
+ * transition) out of terminal states, global exits on timers, guard or action names the
+ * registry does not know, and action parameters of the form <code>${…}</code> that are none of
+ * the references {@link JourneyMachine} replaces. {@link Builder#problems} returns the same list
+ * without throwing.
  *
  * <p>Immutable; thread-safe.
  */

@@ -537,17 +537,13 @@ public final class JourneyMachine {
 
   private static @Nullable String value(String v, @Nullable Signal signal,
       Map<String, String> variables) {
-    if (!v.startsWith("${") || !v.endsWith("}")) {
+    if (!reference(v)) {
       return v;
     }
     if (v.startsWith(VARIABLE_PREFIX)) {
       return variables.get(v.substring(VARIABLE_PREFIX.length(), v.length() - 1));
     }
-    boolean fromSignal = v.equals(SIGNAL_VALUE) || v.equals(SIGNAL_ID) || v.equals(SIGNAL_TYPE)
-        || v.startsWith(ATTRIBUTE_PREFIX);
-    if (!fromSignal) {
-      return v;
-    }
+    // build() admits no other reference, so the rest read the signal
     if (signal == null) {
       return null;
     }
