@@ -1,6 +1,7 @@
 package io.advocacy.journeys;
 
 import io.advocacy.core.JourneyId;
+import io.advocacy.core.internal.Require;
 import io.advocacy.core.signal.SignalType;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -618,12 +619,13 @@ public final class JourneyDefinition {
     /**
      * A goal: the journey converted when a signal of the type arrives.
      *
-     * @param name the goal's name
+     * @param name the goal's name, a machine name ({@code [a-z][a-z0-9_.-]{0,63}})
      * @param type the signal type
      * @return this builder
+     * @throws IllegalArgumentException when the name is not a machine name
      */
     public Builder goal(String name, SignalType type) {
-      goals.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(type, "type"));
+      goals.put(Require.name("goal name", name), Objects.requireNonNull(type, "type"));
       return this;
     }
 

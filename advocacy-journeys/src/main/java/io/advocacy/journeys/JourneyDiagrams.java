@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * Journey definitions as diagrams: Mermaid {@code stateDiagram-v2} and Graphviz DOT, with
  * every transition an edge labelled {@code trigger [guard] / actions}, entry and exit actions
- * noted on their states, and global exits drawn from every non-terminal state.
+ * noted on their states, and global exits drawn from every non-terminal state. Label text is
+ * escaped for each format (Mermaid entity codes such as {@code #58;} for {@code :}; DOT
+ * backslash escapes), so any action parameter value draws as itself.
  *
  * <p>Stateless; thread-safe.
  */
@@ -82,11 +84,31 @@ public final class JourneyDiagrams {
     return journey.outgoing(from);
   }
 
+  /**
+   * Label text for Mermaid: the characters its parser reads as syntax ({@code # : ; < > "})
+   * become its entity codes, and line breaks become spaces.
+   */
   private static String mermaidText(String s) {
-    return s.replace(":", "#58;").replace("\n", " ");
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '#' -> b.append("#35;");
+        case ':' -> b.append("#58;");
+        case ';' -> b.append("#59;");
+        case '<' -> b.append("#lt;");
+        case '>' -> b.append("#gt;");
+        case '"' -> b.append("#quot;");
+        case '\n', '\r' -> b.append(' ');
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
   }
 
+  /** Label text for a quoted DOT string: backslash and quote escaped, line breaks spaces. */
   private static String dotText(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+    return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", " ")
+        .replace("\n", " ");
   }
 }

@@ -257,8 +257,13 @@ public final class JourneyJson {
     JsonNode goals = root.get("goals");
     if (goals != null && goals.isObject()) {
       for (Map.Entry<String, JsonNode> e : goals.properties()) {
-        SignalType t = signal(e.getValue(), "/goals/" + pointer(e.getKey()), problems);
-        if (t != null) {
+        String path = "/goals/" + pointer(e.getKey());
+        boolean named = Require.isName(e.getKey());
+        if (!named) {
+          problems.add(path + ": " + quoted(e.getKey()) + " is not a machine name");
+        }
+        SignalType t = signal(e.getValue(), path, problems);
+        if (t != null && named) {
           b.goal(e.getKey(), t);
         }
       }

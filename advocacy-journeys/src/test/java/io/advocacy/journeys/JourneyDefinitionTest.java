@@ -220,6 +220,10 @@ class JourneyDefinitionTest {
     assertThat(timer).extracting(DefinitionProblem::code).containsExactly(Code.GLOBAL_TIMER);
     assertThatThrownBy(() -> JourneyDefinition.builder(JourneyId.of("x"), 1).to("a"))
         .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> JourneyDefinition.builder(JourneyId.of("x"), 1)
+        .goal("Won Back", SignalType.NPS_ANSWERED))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("goal name \"Won Back\" must match [a-z][a-z0-9_.-]{0,63}");
   }
 
   @Test
@@ -230,6 +234,29 @@ class JourneyDefinitionTest {
         .build(REGISTRY);
     assertThat(j.transitions().get(0).label()).isEqualTo("anniversary of customer_since at 10:00 local");
     assertThat(JourneyDiagrams.mermaid(j)).contains("waiting --> asked : anniversary of customer_since at 10#58;00 local");
+  }
+
+  /** Parameter values with each format's syntax characters draw as text, not as syntax. */
+  @Test
+  void labelTextIsEscapedForEachFormat() {
+    JourneyDefinition j = JourneyDefinition.builder(JourneyId.of("escaped"), 1)
+        .state("waiting").onEntry(Named.of("alert_owner", "note", "a\\b \"c\"\nd"))
+        .terminal("asked")
+        .from("waiting").on(SignalType.PURCHASE_COMPLETED).to("asked")
+        .doing(Named.of("ask_review", "subject", "Hi; #1 <VIP>: \"now\"\r\nthanks"))
+        .build(REGISTRY);
+    assertThat(JourneyDiagrams.mermaid(j)).isEqualTo("""
+        stateDiagram-v2
+          [*] --> waiting
+          waiting : entry / alert_owner{note=a\\b #quot;c#quot; d}
+          waiting --> asked : on purchase_completed / \
+        ask_review{subject=Hi#59; #35;1 #lt;VIP#gt;#58; #quot;now#quot;  thanks}
+          asked --> [*]
+        """);
+    assertThat(JourneyDiagrams.dot(j)).contains(
+        "\"waiting\" [label=\"waiting\\nentry / alert_owner{note=a\\\\b \\\"c\\\" d}\"];",
+        "\"waiting\" -> \"asked\" [label=\"on purchase_completed / "
+            + "ask_review{subject=Hi; #1 <VIP>: \\\"now\\\"  thanks}\"];");
   }
 
   /** Every transition of a random chain-shaped journey appears as an edge in both diagrams. */

@@ -64,6 +64,7 @@ class JourneyJsonTest {
            {"from": "a", "to": "b", "trigger": {"after": "three days"}},
            {"from": "a", "to": "b", "trigger": {"teleport": true}},
            {"from": "a", "to": "b", "trigger": {"signal": "review_posted"}, "guard": {"nam": "x"}}],
+         "goals": {"": "review_posted", "Won Back": "nps_answered", "ok": 3},
          "reentry": {"policy": "sometimes"}}
         """;
     JourneyJson.Read read = JourneyJson.read(doc, JourneyDefinitionTest.REGISTRY);
@@ -76,7 +77,10 @@ class JourneyJsonTest {
         "/reentry/policy: 'sometimes'; use never, after_cooldown or always",
         "/transitions/0/trigger/after: 'three days' is not an ISO-8601 duration such as \"P3D\"",
         "/transitions/1/trigger: unknown trigger; use signal, after, atLocal, anniversary or immediately",
-        "/transitions/2/guard: needs {\"name\": a machine name}");
+        "/transitions/2/guard: needs {\"name\": a machine name}",
+        "/goals/: '' is not a machine name",
+        "/goals/Won Back: 'Won Back' is not a machine name",
+        "/goals/ok: needs a signal type name");
     assertThat(JourneyJson.read("[", JourneyDefinitionTest.REGISTRY).problems()).hasSize(1);
   }
 
