@@ -38,9 +38,15 @@ public final class BenchmarkReport {
    */
   static final String COLLECTOR_PREFIX = "journey-collector-";
 
-  /** One JMH result row. */
+  /**
+   * One JMH result row.
+   *
+   * @param forks each fork's mean over its measured iterations, in fork order (JMH's {@code
+   *     rawData}); one entry for a one-fork run
+   */
   record Row(String file, String benchmark, String method, Map<String, String> params,
-      double score, double error, String unit, String mode, String settings) {
+      double score, double error, String unit, String mode, String settings,
+      List<Double> forks) {
     String cls() {
       return benchmark.substring(0, benchmark.lastIndexOf('.'));
     }
@@ -88,10 +94,20 @@ public final class BenchmarkReport {
             r.path("warmupTime").asString("-"), r.get("measurementIterations").asInt(),
             r.path("measurementTime").asString("-"));
         double error = m.get("scoreError").isNumber() ? m.get("scoreError").asDouble() : Double.NaN;
+        List<Double> forks = new ArrayList<>();
+        for (JsonNode fork : m.path("rawData")) {
+          double sum = 0;
+          for (JsonNode v : fork) {
+            sum += v.asDouble();
+          }
+          if (!fork.isEmpty()) {
+            forks.add(sum / fork.size());
+          }
+        }
         rows.add(new Row(p.getFileName().toString(), benchmark,
             benchmark.substring(benchmark.lastIndexOf('.') + 1), params,
             m.get("score").asDouble(), error, m.get("scoreUnit").asString(),
-            r.get("mode").asString(), settings));
+            r.get("mode").asString(), settings, List.copyOf(forks)));
         jvms.add(r.path("vmName").asString("") + " " + r.path("vmVersion").asString("")
             + " (JDK " + r.path("jdkVersion").asString("") + "), JMH "
             + r.path("jmhVersion").asString("") + ", JVM args " + r.path("jvmArgs").toString());
@@ -178,8 +194,28 @@ public final class BenchmarkReport {
     return null;
   }
 
-  private static String cell(Row r) {
-    return r == null ? "—" : figure(r);
+  /**
+   * A table cell: the figure with its error and, when it was measured in more than one fork, each
+   * fork's mean, so that a fork far from the others shows.
+   */
+  static String cell(Row r) {
+    if (r == null) {
+      return "—";
+    }
+    if (r.forks().size() < 2) {
+      return figure(r);
+    }
+    StringBuilder b = new StringBuilder(figure(r)).append(" (forks ");
+    for (int k = 0; k < r.forks().size(); k++) {
+      b.append(k == 0 ? "" : " / ").append(shortFigure(r.forks().get(k)));
+    }
+    return b.append(')').toString();
+  }
+
+  /** A figure in millions or thousands, to three significant digits or so: 1.89 M, 19.6 k. */
+  static String shortFigure(double v) {
+    return v >= 1e6 ? String.format(Locale.ROOT, "%.2f M", v / 1e6)
+        : v >= 1e3 ? String.format(Locale.ROOT, "%.1f k", v / 1e3) : fmt(v);
   }
 
   /**

@@ -88,6 +88,33 @@ class BenchmarkReportTest {
   }
 
   @Test
+  void aFigureOfSeveralForksShowsEachForksMean() throws IOException {
+    String threeForks = """
+        [{"benchmark": "io.advocacy.benchmarks.JourneyTransitionBenchmark.oursEngine",
+          "mode": "thrpt", "forks": 3, "warmupIterations": 3, "warmupTime": "2 s",
+          "measurementIterations": 3, "measurementTime": "1 s", "jvmArgs": [],
+          "params": {"ids": "sequential", "size": "10000"},
+          "primaryMetric": {"score": 2100000.0, "scoreError": 300000.0, "scoreUnit": "ops/s",
+            "rawData": [[1800000, 1900000, 2000000], [2500000, 2600000, 2700000],
+                        [1700000, 1800000, 1900000]]}},
+         {"benchmark": "io.advocacy.benchmarks.JourneyTransitionBenchmark.peerSpring",
+          "mode": "thrpt", "forks": 3, "warmupIterations": 3, "warmupTime": "2 s",
+          "measurementIterations": 3, "measurementTime": "1 s", "jvmArgs": [],
+          "params": {"size": "10000"},
+          "primaryMetric": {"score": 20000.0, "scoreError": 1000.0, "scoreUnit": "ops/s",
+            "rawData": [[19600, 19600], [20400, 20400], [20000, 20000]]}}]
+        """;
+    Files.writeString(dir.resolve("journey-transitions-ours.json"), threeForks);
+
+    String text = report("journey-transitions-ours.json");
+
+    assertThat(text).contains("| 10,000 | — | 2,100,000 ± 300,000 (forks 1.90 M / 2.60 M / 1.80 M)"
+        + " | — | — | — | — | 20,000 ± 1,000 (forks 19.6 k / 20.4 k / 20.0 k) | n/a | n/a | 105× |");
+    assertThat(text).contains("engine ≥ 2 M/s: met").contains("engine ≥ 100× Spring: met")
+        .contains("JourneyTransitionBenchmark (thrpt): `-f 3 -wi 3 -w 2 s -i 3 -r 1 s`");
+  }
+
+  @Test
   void withoutCollectorPairsThereIsNoSuchSection() throws IOException {
     Files.writeString(dir.resolve("journey-transitions-ours.json"), engine(2_100_000, "-Xms6g"));
 
