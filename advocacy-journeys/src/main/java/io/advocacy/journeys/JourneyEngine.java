@@ -522,12 +522,29 @@ public final class JourneyEngine {
    * changes timers (the store indexes an instance by the timers of its old version until it
    * moves). Instances whose state has no place in the next version are reported in {@code
    * skipped}. This call reads no clock, so each migration's audit entry is stamped with the
-   * instant the instance entered its state (a signal or a tick that migrates stamps its own).
+   * instant the instance entered its state (a signal or a tick that migrates stamps its own);
+   * {@link #migrate(CustomerId, Instant)} stamps the instant given.
    *
    * @param customer the customer
    * @return one step per instance migrated
    */
   public Result migrate(CustomerId customer) {
+    return migrateAt(customer, null);
+  }
+
+  /**
+   * Migrates a customer's running instances now, as {@link #migrate(CustomerId)} does, with each
+   * migration's audit entry stamped {@code now} (the host's clock at the walk).
+   *
+   * @param customer the customer
+   * @param now the instant to stamp the audit entries with
+   * @return one step per instance migrated
+   */
+  public Result migrate(CustomerId customer, Instant now) {
+    return migrateAt(customer, Objects.requireNonNull(now, "now"));
+  }
+
+  private Result migrateAt(CustomerId customer, @Nullable Instant now) {
     Objects.requireNonNull(customer, "customer");
     Pass pass = new Pass(customer);
     CustomerView view = pass;
@@ -538,7 +555,7 @@ public final class JourneyEngine {
         if (!stored.running()) {
           continue;
         }
-        Step s = current(stored, view, pass, null);
+        Step s = current(stored, view, pass, now);
         if (s != null && s.instance() != stored) {
           pass.commit(s, stored.revision());
         }

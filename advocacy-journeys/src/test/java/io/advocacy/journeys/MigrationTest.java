@@ -79,8 +79,13 @@ class MigrationTest {
         .extracting(s -> s.instance().id() + " " + s.instance().state())
         .containsExactly("review-request:c-a:1 lapsed");
     // Migrated eagerly, v2's timer (day 8) is overdue and fires on the next tick.
-    assertThat(upgraded.migrate(CustomerId.of("c-b")).steps()).singleElement()
+    assertThat(upgraded.migrate(CustomerId.of("c-b"), T0.plus(Duration.ofDays(7))).steps())
+        .singleElement()
         .satisfies(s -> assertThat(s.instance().nextDue()).contains(T0.plus(Duration.ofDays(8))));
+    assertThat(store.audit("review-request:c-b:1")).last().satisfies(e -> {
+      assertThat(e.trigger()).isEqualTo("migration v1 -> v2");
+      assertThat(e.at()).isEqualTo(T0.plus(Duration.ofDays(7)));
+    });
     upgraded.tick(T0.plus(Duration.ofDays(8)), 10);
     assertThat(store.find("review-request:c-b:1").orElseThrow())
         .satisfies(i -> {
@@ -95,6 +100,29 @@ class MigrationTest {
     JourneyInstance ic = store.find("review-request:c-c:1").orElseThrow();
     assertThat(ic.definitionVersion()).isEqualTo(1);
     assertThat(ic.state()).isEqualTo("reviewed");
+  }
+
+  @Test
+  void aMigrationWithoutAnInstantIsStampedWhenTheInstanceEnteredItsState() {
+    InstanceStore store = InstanceStore.inMemory();
+    JourneyDefinition v1 = JourneyDefinitionTest.review().build(REGISTRY);
+    JourneyEngine old = builder(store).journey(v1).build();
+    old.handle(signal("p-a", "c-a", SignalType.PURCHASE_COMPLETED, T0));
+    old.tick(T0.plus(Duration.ofDays(3)), 10);
+    JourneyEngine upgraded = builder(store).journey(v1).journey(v2())
+        .migration(JourneyMigration.from(ID, 1).map("reminded", "nudged").build())
+        .build();
+
+    assertThat(upgraded.migrate(CustomerId.of("c-a")).steps()).hasSize(1);
+    assertThat(store.audit("review-request:c-a:1")).last().satisfies(e -> {
+      assertThat(e.trigger()).isEqualTo("migration v1 -> v2");
+      assertThat(e.at()).isEqualTo(T0.plus(Duration.ofDays(3)));
+    });
+    // migrated already: a second walk changes nothing
+    assertThat(upgraded.migrate(CustomerId.of("c-a"), T0.plus(Duration.ofDays(4))).steps())
+        .isEmpty();
+    assertThatThrownBy(() -> upgraded.migrate(CustomerId.of("c-a"), null))
+        .isInstanceOf(NullPointerException.class).hasMessage("now");
   }
 
   @Test
