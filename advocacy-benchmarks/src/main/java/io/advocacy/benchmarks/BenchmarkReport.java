@@ -31,10 +31,10 @@ public final class BenchmarkReport {
   static final String BEGIN = "<!-- results:begin -->";
   static final String END = "<!-- results:end -->";
   /**
-   * The start of the names of the JMH result files of the collector pairs: the full engine under
-   * the default collector, then at once under the parallel one, {@code
-   * journey-collector-<pair>-default.json} and {@code journey-collector-<pair>-parallel.json}.
-   * Reported beside the main table, never in it, and not judged against the targets.
+   * The start of the names of the JMH result files of the full engine under another collector
+   * than the default ({@code journey-collector-parallel.json}): reported beside the main table
+   * against the table's figure for the same size and ids, never in it, and not judged against
+   * the targets.
    */
   static final String COLLECTOR_PREFIX = "journey-collector-";
 
@@ -133,9 +133,9 @@ public final class BenchmarkReport {
       out.append("- ").append(s).append('\n');
     }
     out.append('\n');
-    List<Row> pairs = rows.stream().filter(r -> r.file().startsWith(COLLECTOR_PREFIX)).toList();
+    List<Row> others = rows.stream().filter(r -> r.file().startsWith(COLLECTOR_PREFIX)).toList();
     List<Row> main = rows.stream().filter(r -> !r.file().startsWith(COLLECTOR_PREFIX)).toList();
-    journeys(out, main, pairs, footprint, json);
+    journeys(out, main, others, footprint, json);
     others(out, rows);
     printed.forEach((file, lines) -> {
       out.append("### Printed by the footprint mains (`").append(file).append("`)\n\n```\n");
@@ -219,36 +219,30 @@ public final class BenchmarkReport {
   }
 
   /**
-   * The collector pairs: per pair, the full engine under the default collector and at once under
-   * the parallel one, and the ratio of the two.
+   * The full engine under another collector: per such result, its figure against the table's
+   * figure for the same size and ids (the default collector), and the ratio of the two.
    */
-  static void collectors(StringBuilder out, List<Row> pairs) {
-    Map<String, Row[]> byPair = new TreeMap<>();
-    for (Row r : pairs) {
-      String rest = r.file().substring(COLLECTOR_PREFIX.length());
-      int dash = rest.lastIndexOf('-');
-      if (dash < 0 || !r.method().equals("oursEngine")) {
+  static void collectors(StringBuilder out, List<Row> others, List<Row> main) {
+    StringBuilder lines = new StringBuilder();
+    for (Row r : others) {
+      if (!r.method().equals("oursEngine")) {
         continue;
       }
-      Row[] pair = byPair.computeIfAbsent(rest.substring(0, dash), k -> new Row[2]);
-      pair[rest.startsWith("parallel", dash + 1) ? 1 : 0] = r;
+      String collector = r.file().substring(COLLECTOR_PREFIX.length()).replace(".json", "");
+      Row table = find(main, "JourneyTransitionBenchmark", "oursEngine", r.params());
+      lines.append("- ").append(String.format(Locale.ROOT, "%,d",
+              Integer.parseInt(r.params().getOrDefault("size", "0"))))
+          .append(" instances, ").append(r.params().getOrDefault("ids", "?"))
+          .append(" ids: default (the table) ").append(cell(table)).append(", ").append(collector)
+          .append(' ').append(cell(r)).append(" transitions/s; ").append(collector)
+          .append(" / default ").append(ratio(score(r), score(table))).append('\n');
     }
-    StringBuilder lines = new StringBuilder();
-    byPair.forEach((name, pair) -> {
-      Row any = pair[0] != null ? pair[0] : pair[1];
-      lines.append("- pair ").append(name).append(", ")
-          .append(String.format(Locale.ROOT, "%,d",
-              Integer.parseInt(any.params().getOrDefault("size", "0"))))
-          .append(" instances, ").append(any.params().getOrDefault("ids", "?"))
-          .append(" ids: default ").append(cell(pair[0])).append(", parallel ")
-          .append(cell(pair[1])).append(" transitions/s; parallel / default ")
-          .append(ratio(score(pair[1]), score(pair[0]))).append('\n');
-    });
     if (lines.length() > 0) {
-      out.append("The full engine under the default collector and then at once under the parallel"
-          + " one (`-XX:+UseParallelGC`, same heap), in pairs, for hosts that choose a throughput"
-          + " collector; not in the table above, and the targets are judged on the default"
-          + " collector only:\n\n").append(lines).append('\n');
+      out.append("The full engine under the parallel collector (`-XX:+UseParallelGC`, same heap),"
+          + " run right after the table's engine and its peers, against the table's figure under"
+          + " the default collector, for hosts that choose a throughput collector; not in the"
+          + " table, and the targets are judged on the default collector only:\n\n")
+          .append(lines).append('\n');
     }
   }
 
@@ -260,7 +254,7 @@ public final class BenchmarkReport {
     return met ? "met" : "**not met**";
   }
 
-  private static void journeys(StringBuilder out, List<Row> rows, List<Row> pairs,
+  private static void journeys(StringBuilder out, List<Row> rows, List<Row> others,
       Path footprint, JsonMapper json) throws IOException {
     out.append("### Journeys: transitions per second (one thread, instances round-robined)\n\n");
     out.append("| instances | ours, bare machine | ours, full engine | ours, full engine, random ids"
@@ -327,7 +321,7 @@ public final class BenchmarkReport {
           + t + "\n";
     }
     out.append("\nTargets (figures of this run):\n\n").append(targets).append('\n');
-    collectors(out, pairs);
+    collectors(out, others, rows);
 
     out.append("### Journeys: instances created per second (one thread)\n\n");
     out.append("| ours, bare `start` | ours, engine (committed to the store) | stateless4j"
