@@ -2,7 +2,8 @@
 # Builds the benchmarks jar and runs every benchmark of this module within a bounded time, then
 # writes the results table into advocacy-benchmarks/README.md (between the results markers).
 #
-#   advocacy-benchmarks/run-benchmarks.sh           # full: <= 15 min on 2 cores
+#   advocacy-benchmarks/run-benchmarks.sh           # full: 13-15 min on 2 cores (about 21
+#                                                   # where touching fresh memory is slow)
 #   advocacy-benchmarks/run-benchmarks.sh --quick   # quick: <= 2 min, smallest sizes
 #
 # Environment: MVN_OFFLINE=1 adds -o to the Maven build; SKIP_BUILD=1 reuses the jar;
