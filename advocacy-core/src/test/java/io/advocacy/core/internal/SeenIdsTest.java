@@ -48,18 +48,8 @@ class SeenIdsTest {
     // growth, waiting ids put in their buckets 64 at a time, full buckets and their overflow
     qt().withFixedSeed(1234L).withExamples(12)
         .forAll(longs().all(), integers().between(1, 20_000), integers().between(1, 40_000))
-        .checkAssert((seed, pool, draws) -> {
-          Random r = new Random(seed);
-          SeenIds seen = new SeenIds(Long.MAX_VALUE / 4, 1);
-          Set<String> model = new HashSet<>();
-          for (int k = 0; k < draws; k++) {
-            String id = id(r, pool);
-            // a copy, so that nothing is found by identity
-            assertThat(seen.add(new String(id.toCharArray()), 0)).as("add %s", id)
-                .isEqualTo(model.add(id));
-          }
-          assertThat(agreesAfterRestore(seen, model).add("never-seen", 0)).isTrue();
-        });
+        .checkAssert((seed, pool, draws) -> assertThat(
+            agreesWithASet(seed, pool, draws, false).add("never-seen", 0)).isTrue());
   }
 
   @Test
@@ -67,22 +57,30 @@ class SeenIdsTest {
     // forgotten entries in full buckets must not cut off the ids that overflowed past them
     qt().withFixedSeed(99L).withExamples(12)
         .forAll(longs().all(), integers().between(1, 3_000), integers().between(1, 12_000))
-        .checkAssert((seed, pool, draws) -> {
-          Random r = new Random(seed);
-          SeenIds seen = new SeenIds(Long.MAX_VALUE / 4, 1);
-          Set<String> model = new HashSet<>();
-          for (int k = 0; k < draws; k++) {
-            String id = id(r, pool);
-            if (r.nextInt(3) == 0) {
-              assertThat(seen.forget(new String(id.toCharArray()))).as("forget %s", id)
-                  .isEqualTo(model.remove(id));
-            } else {
-              assertThat(seen.add(new String(id.toCharArray()), 0)).as("add %s", id)
-                  .isEqualTo(model.add(id));
-            }
-          }
-          agreesAfterRestore(seen, model);
-        });
+        .checkAssert((seed, pool, draws) -> agreesWithASet(seed, pool, draws, true));
+  }
+
+  /**
+   * Adds (and, when {@code forgetting}, forgets a third of the time) random ids from a pool,
+   * checking each answer against a set's, then the whole against the set after a restore.
+   *
+   * @return the restored copy
+   */
+  private static SeenIds agreesWithASet(long seed, int pool, int draws, boolean forgetting) {
+    Random r = new Random(seed);
+    SeenIds seen = new SeenIds(Long.MAX_VALUE / 4, 1);
+    Set<String> model = new HashSet<>();
+    for (int k = 0; k < draws; k++) {
+      String id = id(r, pool);
+      // a copy, so that nothing is found by identity
+      String copy = new String(id.toCharArray());
+      if (forgetting && r.nextInt(3) == 0) {
+        assertThat(seen.forget(copy)).as("forget %s", id).isEqualTo(model.remove(id));
+      } else {
+        assertThat(seen.add(copy, 0)).as("add %s", id).isEqualTo(model.add(id));
+      }
+    }
+    return agreesAfterRestore(seen, model);
   }
 
   @Test
